@@ -1,0 +1,188 @@
+import { isAPIError } from "better-auth/api";
+import type { inviteUserBody, updateUserBody } from "../../contracts/accounts";
+import type { Me } from "../../contracts/accounts";
+import type { z } from "../../contracts/zod";
+import { invitationMail } from "../mail/templates";
+import type { MailService } from "../mail/service";
+import { type Actor, policies } from "../platform/access";
+import { type Auth, resetPasswordUrl } from "../platform/auth";
+import type { Config } from "../platform/config";
+import type { Db } from "../platform/db";
+import { AppError, badRequest, conflict, forbidden, notFound, unauthorized } from "../platform/errors";
+import { messages } from "../platform/messages";
+import * as repo from "./repo";
+
+const INVITATION_TTL_SECONDS = 7 * 24 * 3600;
+
+/** Failures tolerated before sign-in is slowed down, then the wait doubles with each failure. */
+const FREE_FAILURES = 3;
+const MAX_WAIT_SECONDS = 15 * 60;
+export function signInWaitSeconds(failures: number): number {
+  if (failures < FREE_FAILURES) return 0;
+  return Math.min(2 ** (failures - FREE_FAILURES), MAX_WAIT_SECONDS);
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;
+
+export function createAccountsService(deps: { db: Db; auth: Auth; mail: MailService; config: Config }) {
+  const { db, auth, mail, config } = deps;
+
+  async function actorFromHeaders(headers: Headers): Promise<Actor | undefined> {
+    const current = await auth.api.getSession({ headers });
+    if (!current) return undefined;
+    return repo.loadActor(db, current.user.id);
+  }
+
+  async function me(actor: Actor): Promise<Me> {
+    return {
+      id: actor.userId,
+      name: actor.name,
+      email: actor.email,
+      platformRole: actor.platformRole,
+      arsRegionCode: actor.arsRegionCode,
+      memberships: (await repo.membershipNames(db, actor.userId)).map((m) => ({
+        ...m,
+        role: m.role as Me["memberships"][number]["role"],
+      })),
+      can: {
+        createClsm: policies.platform.createClsm(actor),
+        manageUsers: policies.platform.manageUsers(actor),
+        readOutbox: policies.platform.readOutbox(actor),
+        browseClsms: policies.platform.browseClsms(actor),
+      },
+    };
+  }
+
+  /** Signs in with a password; repeated failures for one address make the next attempt wait, doubling each time. */
+  async function signIn(email: string, password: string, headers: Headers) {
+    const failure = await repo.findSignInFailure(db, email);
+    if (failure) {
+      const waitMs = signInWaitSeconds(failure.failures) * 1000 - (Date.now() - failure.lastFailureAt.getTime());
+      if (waitMs > 0) {
+        const seconds = Math.ceil(waitMs / 1000);
+        throw new AppError(429, "SIGN_IN_SLOWED", messages.signInSlowedDown(seconds), undefined);
+      }
+    }
+    try {
+      const result = await auth.api.signInEmail({ body: { email, password }, headers, returnHeaders: true });
+      await repo.clearSignInFailures(db, email);
+      const actor = await repo.loadActor(db, result.response.user.id);
+      if (!actor) throw unauthorized();
+      return { headers: result.headers, me: await me(actor) };
+    } catch (err) {
+      if (isAPIError(err) && err.statusCode === 401) {
+        await repo.recordSignInFailure(db, email);
+        throw new AppError(401, "INVALID_CREDENTIALS", messages.invalidCredentials);
+      }
+      throw err;
+    }
+  }
+
+  async function signOut(headers: Headers) {
+    const result = await auth.api.signOut({ headers, returnHeaders: true });
+    return result.headers;
+  }
+
+  /** Always answers the same way, so nobody can learn which addresses have an account. */
+  async function requestMagicLink(email: string, headers: Headers) {
+    try {
+      await auth.api.signInMagicLink({
+        body: { email, callbackURL: "/", errorCallbackURL: "/connexion?erreur=lien" },
+        headers,
+      });
+    } catch (err) {
+      // Unknown addresses are refused by the library (sign-up is closed); the answer stays the same.
+      if (!isAPIError(err)) throw err;
+    }
+  }
+
+  async function requestPasswordReset(email: string) {
+    await auth.api.requestPasswordReset({ body: { email } });
+  }
+
+  async function resetPassword(token: string, password: string) {
+    try {
+      await auth.api.resetPassword({ body: { token, newPassword: password } });
+    } catch (err) {
+      if (isAPIError(err) && err.statusCode === 400) throw badRequest(messages.invalidToken, { token: messages.invalidToken });
+      throw err;
+    }
+  }
+
+  /**
+   * Finds a person by e-mail or creates them and mails an invitation to choose a password.
+   * Runs inside the caller's transaction: the person, the token and the mail are committed together.
+   */
+  async function findOrInvite(
+    tx: Db,
+    input: { email: string; name?: string },
+    invitedBy: Actor,
+    context: string,
+  ): Promise<{ userId: string; invited: boolean }> {
+    const existing = await repo.findUserByEmail(tx, input.email);
+    if (existing) return { userId: existing.id, invited: false };
+    const created = await repo.insertUser(tx, { name: input.name || input.email.split("@")[0] || input.email, email: input.email });
+    await sendInvitation(tx, created, invitedBy, context);
+    return { userId: created.id, invited: true };
+  }
+
+  async function sendInvitation(tx: Db, target: repo.UserRow, invitedBy: Actor, context: string) {
+    const token = await repo.insertPasswordSetupToken(tx, target.id, INVITATION_TTL_SECONDS);
+    const url = resetPasswordUrl(config.baseUrl, token);
+    await mail.queue(tx, { to: target.email, ...invitationMail({ name: target.name, invitedBy: invitedBy.name, context, url }) });
+  }
+
+  async function assertRegion(code: string | null) {
+    if (code && !(await repo.regionExists(db, code))) {
+      throw badRequest(messages.unknownRegion, { arsRegionCode: messages.unknownRegion });
+    }
+  }
+
+  return {
+    actorFromHeaders,
+    me,
+    signIn,
+    signOut,
+    requestMagicLink,
+    requestPasswordReset,
+    resetPassword,
+    findOrInvite,
+
+    async listUsers(actor: Actor, query: { q?: string; limit: number; offset: number }) {
+      if (!policies.platform.manageUsers(actor)) throw forbidden();
+      const { items, total } = await repo.listUsers(db, query);
+      return {
+        total,
+        items: items.map((u) => ({
+          ...u,
+          platformRole: u.platformRole as Me["platformRole"],
+          createdAt: u.createdAt.toISOString(),
+        })),
+      };
+    },
+
+    async inviteUser(actor: Actor, input: z.infer<typeof inviteUserBody>) {
+      if (!policies.platform.manageUsers(actor)) throw forbidden();
+      await assertRegion(input.arsRegionCode);
+      return db.transaction(async (tx) => {
+        if (await repo.findUserByEmail(tx, input.email)) {
+          throw conflict(messages.userExists, { email: messages.userExists });
+        }
+        const created = await repo.insertUser(tx, input);
+        await sendInvitation(tx, created, actor, "la plateforme");
+        return { id: created.id };
+      });
+    },
+
+    async updateUser(actor: Actor, id: string, input: z.infer<typeof updateUserBody>) {
+      if (!policies.platform.manageUsers(actor)) throw forbidden();
+      const target = await repo.findUserById(db, id);
+      if (!target) throw notFound();
+      if (target.id === actor.userId && input.platformRole !== "admin") {
+        throw badRequest(messages.cannotDemoteSelf, { platformRole: messages.cannotDemoteSelf });
+      }
+      await assertRegion(input.arsRegionCode);
+      await repo.updateUser(db, id, input);
+    },
+  };
+}

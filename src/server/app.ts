@@ -1,0 +1,130 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { accountsRoutes } from "./accounts/routes";
+import { createAccountsService } from "./accounts/service";
+import { JobQueue } from "./jobs/queue";
+import { mailRoutes } from "./mail/routes";
+import { createMailService } from "./mail/service";
+import { createAuth, toFetchHeaders } from "./platform/auth";
+import type { Config } from "./platform/config";
+import type { Database } from "./platform/db";
+import { AppError } from "./platform/errors";
+import { installErrorHandling } from "./platform/http";
+import { loggerOptions } from "./platform/logger";
+import { messages } from "./platform/messages";
+import { webDistDir } from "./platform/paths";
+import { territoryRoutes } from "./territory/routes";
+import { createTerritoryService } from "./territory/service";
+import { workspacesRoutes } from "./workspaces/routes";
+import { createWorkspacesService } from "./workspaces/service";
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  /** Serve the built web app from dist/web (off in API tests). */
+  serveWeb?: boolean;
+  logger?: boolean;
+}
+
+export type Services = Awaited<ReturnType<typeof createServices>>;
+
+async function createServices(app: FastifyInstance, options: BuildOptions) {
+  const { config } = options;
+  const db = options.database.db;
+  const jobs = new JobQueue(db, app.log);
+  const mail = createMailService({ db, jobs, smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const auth = await createAuth({ db, config, mail });
+  const accounts = createAccountsService({ db, auth, mail, config });
+  const territory = createTerritoryService({ db });
+  const workspaces = createWorkspacesService({ db, territory, accounts });
+  return { db, jobs, mail, auth, accounts, territory, workspaces };
+}
+
+/** Builds the whole application without listening: used by main.ts, the CLI, the tests and the bench. */
+export async function buildApp(options: BuildOptions): Promise<{ app: FastifyInstance; services: Services }> {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(config.logLevel),
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { "img-src": ["'self'", "data:"], "style-src": ["'self'", "'unsafe-inline'"] },
+    },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError(429, "TOO_MANY_REQUESTS", messages.tooManyRequests),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "API Maillage", version: "0.1.0", description: "L'API de la plateforme des CLSM." },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+
+  const services = await createServices(app, options);
+  app.decorate("resolveActor", services.accounts.actorFromHeaders);
+
+  const authRateLimit = { max: config.authRateLimitPerMinute, timeWindow: "1 minute" };
+  accountsRoutes(app, { accounts: services.accounts, authRateLimit });
+  territoryRoutes(app, services);
+  workspacesRoutes(app, services);
+  mailRoutes(app, services);
+  app.get("/api/health", { schema: { hide: true } }, async () => ({ ok: true, database: options.database.kind }));
+
+  // better-auth's own endpoints, used by the links it mails (magic-link verification redirects here).
+  app.route({
+    method: ["GET", "POST"],
+    url: "/api/auth/*",
+    schema: { hide: true },
+    config: { rateLimit: authRateLimit },
+    async handler(request, reply) {
+      const url = new URL(request.url, config.baseUrl);
+      const response = await services.auth.handler(
+        new Request(url, {
+          method: request.method,
+          headers: toFetchHeaders(request.headers),
+          body: request.method === "POST" && request.body ? JSON.stringify(request.body) : undefined,
+        }),
+      );
+      reply.status(response.status);
+      response.headers.forEach((value, key) => {
+        if (key !== "set-cookie") reply.header(key, value);
+      });
+      for (const cookie of response.headers.getSetCookie()) reply.header("set-cookie", cookie);
+      return reply.send(response.body ? await response.text() : null);
+    },
+  });
+
+  if (options.serveWeb !== false && existsSync(path.join(webDistDir, "index.html"))) {
+    await app.register(fastifyStatic, { root: webDistDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === "GET" && !request.url.startsWith("/api/");
+    if (wantsPage && existsSync(path.join(webDistDir, "index.html"))) {
+      // The SPA routes on the client: every page address serves index.html.
+      return reply.type("text/html").sendFile("index.html");
+    }
+    return reply.status(404).send({ error: { code: "NOT_FOUND", message: messages.routeNotFound } });
+  });
+
+  app.addHook("onClose", async () => services.jobs.stop());
+  return { app, services };
+}

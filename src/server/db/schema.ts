@@ -1,0 +1,7 @@
+// The whole schema, for drizzle-kit and for the typed query builder. Each domain owns its tables.ts.
+export * from "../accounts/tables";
+export * from "../jobs/tables";
+export * from "../mail/tables";
+export * from "../platform/tables";
+export * from "../territory/tables";
+export * from "../workspaces/tables";

@@ -1,0 +1,44 @@
+import { desc, eq, sql } from "drizzle-orm";
+import type { Db } from "../platform/db";
+import { mailMessage } from "./tables";
+
+export type MailRow = typeof mailMessage.$inferSelect;
+export type NewMail = Pick<typeof mailMessage.$inferInsert, "to" | "subject" | "text" | "html">;
+
+export async function insertMail(db: Db, mail: NewMail): Promise<string> {
+  const [row] = await db
+    .insert(mailMessage)
+    .values({ ...mail, status: "queued" })
+    .returning({ id: mailMessage.id });
+  if (!row) throw new Error("mail insert returned nothing");
+  return row.id;
+}
+
+export async function findMail(db: Db, id: string): Promise<MailRow | undefined> {
+  const [row] = await db.select().from(mailMessage).where(eq(mailMessage.id, id));
+  return row;
+}
+
+export async function updateMailDelivery(
+  db: Db,
+  id: string,
+  patch: { status: "sent" | "failed" | "outbox" | "queued"; lastError?: string | null },
+): Promise<void> {
+  await db
+    .update(mailMessage)
+    .set({
+      status: patch.status,
+      lastError: patch.lastError ?? null,
+      attempts: sql`${mailMessage.attempts} + 1`,
+      sentAt: patch.status === "sent" ? new Date() : undefined,
+    })
+    .where(eq(mailMessage.id, id));
+}
+
+export async function listMail(db: Db, limit: number, offset: number) {
+  const [items, [count]] = await Promise.all([
+    db.select().from(mailMessage).orderBy(desc(mailMessage.createdAt)).limit(limit).offset(offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(mailMessage),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}

@@ -1,0 +1,58 @@
+import nodemailer from "nodemailer";
+import type { JobQueue } from "../jobs/queue";
+import type { Actor } from "../platform/access";
+import { policies } from "../platform/access";
+import type { Db } from "../platform/db";
+import { forbidden } from "../platform/errors";
+import { findMail, insertMail, listMail, type NewMail, updateMailDelivery } from "./repo";
+
+export const SEND_MAIL_JOB = "mail.send";
+const MAX_ATTEMPTS = 5;
+
+export interface MailService {
+  /** Records the mail and schedules its delivery, inside the caller's transaction. */
+  queue(tx: Db, mail: NewMail): Promise<string>;
+  list(actor: Actor, limit: number, offset: number): ReturnType<typeof listMail>;
+}
+
+export function createMailService(deps: { db: Db; jobs: JobQueue; smtpUrl?: string; from: string }): MailService {
+  const transport = deps.smtpUrl ? nodemailer.createTransport(deps.smtpUrl) : undefined;
+
+  deps.jobs.register(SEND_MAIL_JOB, async (payload, job) => {
+    const { mailId } = payload as { mailId: string };
+    const mail = await findMail(deps.db, mailId);
+    if (!mail || mail.status === "sent") return;
+    if (!transport) {
+      // No SMTP server configured: the outbox is the delivery.
+      await updateMailDelivery(deps.db, mailId, { status: "outbox" });
+      return;
+    }
+    try {
+      await transport.sendMail({
+        from: deps.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html ?? undefined,
+      });
+      await updateMailDelivery(deps.db, mailId, { status: "sent" });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const final = job.attempts >= job.maxAttempts;
+      await updateMailDelivery(deps.db, mailId, { status: final ? "failed" : "queued", lastError: message });
+      throw err;
+    }
+  });
+
+  return {
+    async queue(tx, mail) {
+      const mailId = await insertMail(tx, mail);
+      await deps.jobs.enqueue(tx, SEND_MAIL_JOB, { mailId }, { maxAttempts: MAX_ATTEMPTS });
+      return mailId;
+    },
+    async list(actor, limit, offset) {
+      if (!policies.platform.readOutbox(actor)) throw forbidden();
+      return listMail(deps.db, limit, offset);
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/** French messages shown to users by the API. Keys are English; texts are what a person reads. */
+export const messages = {
+  notFound: "Ressource introuvable.",
+  routeNotFound: "Cette adresse de l'API n'existe pas.",
+  forbidden: "Vous n'avez pas les droits pour cette action.",
+  unauthenticated: "Vous devez être connecté·e.",
+  validation: "Certaines informations sont invalides.",
+  invalidJson: "Le contenu envoyé n'est pas un JSON valide.",
+  bodyTooLarge: "Le contenu envoyé est trop volumineux.",
+  unsupportedMediaType: "Ce type de contenu n'est pas accepté.",
+  tooManyRequests: "Trop de tentatives. Réessayez dans quelques instants.",
+  internal: "Une erreur inattendue est survenue. Réessayez ; si le problème persiste, contactez l'administrateur.",
+  invalidCredentials: "Adresse e-mail ou mot de passe incorrect.",
+  signInSlowedDown: (seconds: number) =>
+    `Trop d'échecs de connexion pour cette adresse. Réessayez dans ${seconds} seconde${seconds > 1 ? "s" : ""}.`,
+  invalidToken: "Ce lien n'est plus valide. Demandez-en un nouveau.",
+  userExists: "Une personne avec cette adresse e-mail existe déjà.",
+  alreadyMember: "Cette personne est déjà membre de ce CLSM.",
+  unknownCommunes: (codes: string[]) => `Communes inconnues : ${codes.join(", ")}.`,
+  unknownEpcis: (codes: string[]) => `EPCI inconnus : ${codes.join(", ")}.`,
+  quartierOutsideTerritory: "Ce quartier est dans une commune qui n'appartient pas au territoire.",
+  lastCoordinator: "Un CLSM doit garder au moins un·e coordinateur·rice.",
+  cannotDemoteSelf: "Vous ne pouvez pas retirer votre propre rôle d'administrateur·rice.",
+  unknownRegion: "Région inconnue.",
+} as const;

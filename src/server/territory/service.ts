@@ -1,0 +1,63 @@
+import type { TerritoryHit } from "../../contracts/territory";
+import type { Db } from "../platform/db";
+import { notFound } from "../platform/errors";
+import { communeShapes } from "./geo";
+import { searchKey } from "./normalize";
+import * as repo from "./repo";
+
+export type TerritoryService = ReturnType<typeof createTerritoryService>;
+export type ResolvedCommune = Awaited<ReturnType<typeof repo.findCommunes>>[number];
+
+const toCommuneHit = (c: ResolvedCommune) => ({
+  kind: "commune" as const,
+  code: c.code,
+  name: c.name,
+  departementCode: c.departementCode,
+  departementName: c.departementName,
+  population: c.population,
+  postalCodes: c.postalCodes,
+});
+
+/** Reference geography: reading it needs no particular right, only a signed-in person (checked by the route). */
+export function createTerritoryService(deps: { db: Db }) {
+  const { db } = deps;
+  return {
+    async search(q: string, limit: number): Promise<TerritoryHit[]> {
+      const key = searchKey(q);
+      const code = q.trim().toUpperCase();
+      const [communes, epcis] = await Promise.all([
+        repo.searchCommunes(db, key, code, limit),
+        repo.searchEpcis(db, key, code, Math.ceil(limit / 3)),
+      ]);
+      const epciHits: TerritoryHit[] = epcis.map((e) => ({
+        kind: "epci",
+        code: e.code,
+        name: e.name,
+        population: e.population,
+        communeCount: e.communeCount,
+        departementCodes: e.departementCodes ?? [],
+      }));
+      // EPCI whose name starts with the query come first, then communes in their own order.
+      const leading = epciHits.filter((e) => searchKey(e.name).startsWith(key));
+      const trailing = epciHits.filter((e) => !leading.includes(e));
+      return [...leading, ...communes.map(toCommuneHit), ...trailing].slice(0, limit);
+    },
+
+    async epciDetail(code: string) {
+      const epci = await repo.findEpci(db, code);
+      if (!epci) throw notFound("EPCI introuvable.");
+      const communes = await repo.communesOfEpcis(db, [code]);
+      return { code: epci.code, name: epci.name, population: epci.population, communes: communes.map(toCommuneHit) };
+    },
+
+    regions: () => repo.findRegions(db),
+
+    // Used by the workspaces service (inside its transaction).
+    findCommunes: (tx: Db, codes: string[]) => repo.findCommunes(tx, codes),
+    findEpcis: (tx: Db, codes: string[]) => repo.findEpcis(tx, codes),
+    communesOfEpcis: (tx: Db, codes: string[]) => repo.communesOfEpcis(tx, codes),
+    findDepartements: (tx: Db, codes: string[]) => repo.findDepartements(tx, codes),
+    findRegions: (tx: Db, codes: string[]) => repo.findRegions(tx, codes),
+    communeShapes,
+  };
+}
