@@ -85,6 +85,8 @@ export function createAccountsService(deps: { db: Db; auth: Auth; mail: MailServ
 
   /** Always answers the same way, so nobody can learn which addresses have an account. */
   async function requestMagicLink(email: string, headers: Headers) {
+    // The library would mail any address (refusing only at verification): mail only people we know.
+    if (!(await repo.findUserByEmail(db, email))) return;
     try {
       await auth.api.signInMagicLink({
         body: { email, callbackURL: "/", errorCallbackURL: "/connexion?erreur=lien" },

@@ -1,0 +1,66 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import pg from "pg";
+import { type Database, openPglite, openPostgres } from "../../src/server/platform/db";
+import { projectRoot } from "../../src/server/platform/paths";
+import { ensureReferenceData } from "../../src/server/territory/reference";
+
+// One migrated template per run (with the reference geography loaded), copied for every test file:
+// a PGlite data-dir dump, or a PostgreSQL `CREATE DATABASE … TEMPLATE` when DATABASE_URL is set.
+
+export const pgliteTemplatePath = path.join(projectRoot, ".cache", "test-template.tar.gz");
+
+export const usingPostgres = () => !!process.env.DATABASE_URL;
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export const templateName = () => `${new URL(process.env.DATABASE_URL ?? "").pathname.slice(1)}_tpl`;
+
+export async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function buildTemplate(): Promise<Database> {
+  if (usingPostgres()) {
+    const name = templateName();
+    await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await adminQuery(`CREATE DATABASE "${name}"`);
+    const database = openPostgres(withDatabase(process.env.DATABASE_URL ?? "", name), 2);
+    await database.migrate();
+    await ensureReferenceData(database.db);
+    return database;
+  }
+  const database = openPglite();
+  await database.migrate();
+  await ensureReferenceData(database.db);
+  return database;
+}
+
+/** A fresh database for one test file, dropped by `close()`. */
+export async function openTestDatabase(): Promise<Database> {
+  if (usingPostgres()) {
+    const name = `${templateName().replace(/_tpl$/, "")}_t${randomBytes(5).toString("hex")}`;
+    await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${templateName()}"`);
+    const database = openPostgres(withDatabase(process.env.DATABASE_URL ?? "", name), 5);
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      },
+    };
+  }
+  const { readFile } = await import("node:fs/promises");
+  const dump = await readFile(pgliteTemplatePath);
+  return openPglite({ loadDataDir: new Blob([dump]) });
+}
