@@ -4,12 +4,7 @@ import { z } from "./zod";
 export const text = (max: number) => z.string().trim().min(1, "Ce champ est obligatoire.").max(max);
 export const optionalText = (max: number) => z.string().trim().max(max);
 
-export const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254)
-  .pipe(z.email("Adresse e-mail invalide."));
+export const email = z.string().trim().toLowerCase().max(254).pipe(z.email("Adresse e-mail invalide."));
 
 export const uuidParam = z.uuid("Identifiant invalide.");
 

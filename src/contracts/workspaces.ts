@@ -79,7 +79,10 @@ export const clsmList = z.object({ items: z.array(clsmListItem), total: z.number
 export const clsmListQuery = z.object({
   q: optionalText(100).optional(),
   status: clsmStatus.optional(),
-  regionCode: z.string().regex(/^\d{2,3}$/).optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{2,3}$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });

@@ -87,7 +87,10 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   territoryRoutes(app, services);
   workspacesRoutes(app, services);
   mailRoutes(app, services);
-  app.get("/api/health", { schema: { hide: true } }, async () => ({ ok: true, database: options.database.kind }));
+  app.get("/api/health", { schema: { hide: true } }, async () => ({
+    ok: true,
+    database: options.database.kind,
+  }));
 
   // better-auth's own endpoints, used by the links it mails (magic-link verification redirects here).
   app.route({

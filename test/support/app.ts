@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
+import { desc, eq } from "drizzle-orm";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterAll } from "vitest";
 import type { PlatformRole } from "../../src/contracts/accounts";
-import { desc, eq } from "drizzle-orm";
 import { account, user } from "../../src/server/accounts/tables";
-import { mailMessage } from "../../src/server/mail/tables";
 import { buildApp, type Services } from "../../src/server/app";
+import { mailMessage } from "../../src/server/mail/tables";
 import { loadConfig } from "../../src/server/platform/config";
 import type { Database } from "../../src/server/platform/db";
 import { openTestDatabase } from "./databases";
@@ -20,7 +20,12 @@ export interface TestApp {
   database: Database;
   /** Creates a person with a password and returns their session cookie. */
   signedIn(options?: { platformRole?: PlatformRole; arsRegionCode?: string; name?: string }): Promise<Person>;
-  createUser(options?: { platformRole?: PlatformRole; arsRegionCode?: string; name?: string; email?: string }): Promise<{ id: string; email: string }>;
+  createUser(options?: {
+    platformRole?: PlatformRole;
+    arsRegionCode?: string;
+    name?: string;
+    email?: string;
+  }): Promise<{ id: string; email: string }>;
   signIn(email: string, password?: string): Promise<string>;
   request(person: Person | undefined, options: InjectOptions): Promise<LightMyRequestResponse>;
 }
@@ -48,7 +53,9 @@ export async function setupApp(env: Record<string, string> = {}): Promise<TestAp
     await database.close();
   });
 
-  async function createUser(options: { platformRole?: PlatformRole; arsRegionCode?: string; name?: string; email?: string } = {}) {
+  async function createUser(
+    options: { platformRole?: PlatformRole; arsRegionCode?: string; name?: string; email?: string } = {},
+  ) {
     const id = randomUUID();
     const email = options.email ?? `p-${id.slice(0, 8)}@exemple.test`;
     passwordHash ??= hashPassword(TEST_PASSWORD);
@@ -60,9 +67,13 @@ export async function setupApp(env: Record<string, string> = {}): Promise<TestAp
       platformRole: options.platformRole ?? null,
       arsRegionCode: options.arsRegionCode ?? null,
     });
-    await database.db
-      .insert(account)
-      .values({ id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: await passwordHash });
+    await database.db.insert(account).values({
+      id: randomUUID(),
+      accountId: id,
+      providerId: "credential",
+      userId: id,
+      password: await passwordHash,
+    });
     return { id, email };
   }
 
@@ -83,7 +94,10 @@ export async function setupApp(env: Record<string, string> = {}): Promise<TestAp
       return { ...created, cookie: await signIn(created.email) };
     },
     request(person, options) {
-      return app.inject({ ...options, headers: { ...options.headers, ...(person ? { cookie: person.cookie } : {}) } });
+      return app.inject({
+        ...options,
+        headers: { ...options.headers, ...(person ? { cookie: person.cookie } : {}) },
+      });
     },
   };
 }

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { adminQuery, buildTemplate, pgliteTemplatePath, templateName, usingPostgres } from "./databases";
 
 export default async function setup() {

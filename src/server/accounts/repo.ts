@@ -35,7 +35,9 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | undefin
     platformRole: first.platformRole as PlatformRole | null,
     arsRegionCode: first.arsRegionCode,
     memberships: rows.flatMap((r) =>
-      r.clsmId ? [{ clsmId: r.clsmId, role: r.role as ClsmRole, isChair: !!r.isChair, isColead: !!r.isColead }] : [],
+      r.clsmId
+        ? [{ clsmId: r.clsmId, role: r.role as ClsmRole, isChair: !!r.isChair, isColead: !!r.isColead }]
+        : [],
     ),
   };
 }

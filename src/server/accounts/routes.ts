@@ -32,9 +32,21 @@ export function accountsRoutes(
 
   app.post(
     "/api/session",
-    { config: limited, schema: { tags, summary: "Se connecter (e-mail et mot de passe)", body: signInBody, response: { 200: me } } },
+    {
+      config: limited,
+      schema: {
+        tags,
+        summary: "Se connecter (e-mail et mot de passe)",
+        body: signInBody,
+        response: { 200: me },
+      },
+    },
     async (request, reply) => {
-      const result = await accounts.signIn(request.body.email, request.body.password, toFetchHeaders(request.headers));
+      const result = await accounts.signIn(
+        request.body.email,
+        request.body.password,
+        toFetchHeaders(request.headers),
+      );
       copySetCookie(result.headers, reply);
       return result.me;
     },
@@ -48,7 +60,15 @@ export function accountsRoutes(
 
   app.post(
     "/api/session/magic-link",
-    { config: limited, schema: { tags, summary: "Recevoir un lien de connexion par e-mail", body: magicLinkBody, response: { 202: okBody } } },
+    {
+      config: limited,
+      schema: {
+        tags,
+        summary: "Recevoir un lien de connexion par e-mail",
+        body: magicLinkBody,
+        response: { 202: okBody },
+      },
+    },
     async (request, reply) => {
       await accounts.requestMagicLink(request.body.email, toFetchHeaders(request.headers));
       return reply.status(202).send({ ok: true });
@@ -57,7 +77,10 @@ export function accountsRoutes(
 
   app.post(
     "/api/password/forgot",
-    { config: limited, schema: { tags, summary: "Mot de passe oublié", body: forgotPasswordBody, response: { 202: okBody } } },
+    {
+      config: limited,
+      schema: { tags, summary: "Mot de passe oublié", body: forgotPasswordBody, response: { 202: okBody } },
+    },
     async (request, reply) => {
       await accounts.requestPasswordReset(request.body.email);
       return reply.status(202).send({ ok: true });
@@ -66,21 +89,38 @@ export function accountsRoutes(
 
   app.post(
     "/api/password/reset",
-    { config: limited, schema: { tags, summary: "Choisir un nouveau mot de passe", body: resetPasswordBody, response: { 200: okBody } } },
+    {
+      config: limited,
+      schema: {
+        tags,
+        summary: "Choisir un nouveau mot de passe",
+        body: resetPasswordBody,
+        response: { 200: okBody },
+      },
+    },
     async (request) => {
       await accounts.resetPassword(request.body.token, request.body.password);
       return { ok: true as const };
     },
   );
 
-  app.get("/api/me", { schema: { tags, summary: "La personne connectée", response: { 200: me } } }, async (request) =>
-    accounts.me(await requireActor(request)),
+  app.get(
+    "/api/me",
+    { schema: { tags, summary: "La personne connectée", response: { 200: me } } },
+    async (request) => accounts.me(await requireActor(request)),
   );
 
   const adminTags = ["Administration"];
   app.get(
     "/api/admin/users",
-    { schema: { tags: adminTags, summary: "Personnes de la plateforme", querystring: userListQuery, response: { 200: userList } } },
+    {
+      schema: {
+        tags: adminTags,
+        summary: "Personnes de la plateforme",
+        querystring: userListQuery,
+        response: { 200: userList },
+      },
+    },
     async (request) => accounts.listUsers(await requireActor(request), request.query),
   );
 
@@ -94,7 +134,8 @@ export function accountsRoutes(
         response: { 201: z.object({ id: z.string() }) },
       },
     },
-    async (request, reply) => reply.status(201).send(await accounts.inviteUser(await requireActor(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await accounts.inviteUser(await requireActor(request), request.body)),
   );
 
   app.patch(

@@ -1,9 +1,8 @@
 import { isAPIError } from "better-auth/api";
-import type { inviteUserBody, updateUserBody } from "../../contracts/accounts";
-import type { Me } from "../../contracts/accounts";
+import type { inviteUserBody, Me, updateUserBody } from "../../contracts/accounts";
 import type { z } from "../../contracts/zod";
-import { invitationMail } from "../mail/templates";
 import type { MailService } from "../mail/service";
+import { invitationMail } from "../mail/templates";
 import { type Actor, policies } from "../platform/access";
 import { type Auth, resetPasswordUrl } from "../platform/auth";
 import type { Config } from "../platform/config";
@@ -57,7 +56,8 @@ export function createAccountsService(deps: { db: Db; auth: Auth; mail: MailServ
   async function signIn(email: string, password: string, headers: Headers) {
     const failure = await repo.findSignInFailure(db, email);
     if (failure) {
-      const waitMs = signInWaitSeconds(failure.failures) * 1000 - (Date.now() - failure.lastFailureAt.getTime());
+      const waitMs =
+        signInWaitSeconds(failure.failures) * 1000 - (Date.now() - failure.lastFailureAt.getTime());
       if (waitMs > 0) {
         const seconds = Math.ceil(waitMs / 1000);
         throw new AppError(429, "SIGN_IN_SLOWED", messages.signInSlowedDown(seconds), undefined);
@@ -106,7 +106,8 @@ export function createAccountsService(deps: { db: Db; auth: Auth; mail: MailServ
     try {
       await auth.api.resetPassword({ body: { token, newPassword: password } });
     } catch (err) {
-      if (isAPIError(err) && err.statusCode === 400) throw badRequest(messages.invalidToken, { token: messages.invalidToken });
+      if (isAPIError(err) && err.statusCode === 400)
+        throw badRequest(messages.invalidToken, { token: messages.invalidToken });
       throw err;
     }
   }
@@ -123,7 +124,10 @@ export function createAccountsService(deps: { db: Db; auth: Auth; mail: MailServ
   ): Promise<{ userId: string; invited: boolean }> {
     const existing = await repo.findUserByEmail(tx, input.email);
     if (existing) return { userId: existing.id, invited: false };
-    const created = await repo.insertUser(tx, { name: input.name || input.email.split("@")[0] || input.email, email: input.email });
+    const created = await repo.insertUser(tx, {
+      name: input.name || input.email.split("@")[0] || input.email,
+      email: input.email,
+    });
     await sendInvitation(tx, created, invitedBy, context);
     return { userId: created.id, invited: true };
   }
@@ -131,7 +135,10 @@ export function createAccountsService(deps: { db: Db; auth: Auth; mail: MailServ
   async function sendInvitation(tx: Db, target: repo.UserRow, invitedBy: Actor, context: string) {
     const token = await repo.insertPasswordSetupToken(tx, target.id, INVITATION_TTL_SECONDS);
     const url = resetPasswordUrl(config.baseUrl, token);
-    await mail.queue(tx, { to: target.email, ...invitationMail({ name: target.name, invitedBy: invitedBy.name, context, url }) });
+    await mail.queue(tx, {
+      to: target.email,
+      ...invitationMail({ name: target.name, invitedBy: invitedBy.name, context, url }),
+    });
   }
 
   async function assertRegion(code: string | null) {

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { count, eq } from "drizzle-orm";
 import { account, user } from "../accounts/tables";
-import type { Database } from "../platform/db";
 import type { Services } from "../app";
 import type { Actor } from "../platform/access";
+import type { Database } from "../platform/db";
 import { clsm } from "../workspaces/tables";
 
 // A believable, fictional demo: real territories (official EPCI and communes), invented people.
@@ -12,13 +12,29 @@ import { clsm } from "../workspaces/tables";
 export const DEMO_PASSWORD = "maillage-demo";
 
 export const demoAccounts = [
-  { email: "admin@maillage.demo", name: "Camille Admin", platformRole: "admin", label: "administratrice de la plateforme" },
+  {
+    email: "admin@maillage.demo",
+    name: "Camille Admin",
+    platformRole: "admin",
+    label: "administratrice de la plateforme",
+  },
   { email: "coordination@clsm-saintbrieuc.demo", name: "Nadia Le Goff", label: "coordinatrice (2 CLSM)" },
   { email: "elue@clsm-saintbrieuc.demo", name: "Hélène Morvan", label: "élue, présidente du CLSM" },
   { email: "psychiatre@clsm-saintbrieuc.demo", name: "Dr Yann Kerleau", label: "psychiatre, co-pilote" },
   { email: "aidante@clsm-saintbrieuc.demo", name: "Martine Guillou", label: "membre (UNAFAM)" },
-  { email: "ars@maillage.demo", name: "Julien Tanguy", platformRole: "ars", arsRegionCode: "53", label: "ARS Bretagne" },
-  { email: "national@maillage.demo", name: "Inès Baptiste", platformRole: "national", label: "centre national de ressources" },
+  {
+    email: "ars@maillage.demo",
+    name: "Julien Tanguy",
+    platformRole: "ars",
+    arsRegionCode: "53",
+    label: "ARS Bretagne",
+  },
+  {
+    email: "national@maillage.demo",
+    name: "Inès Baptiste",
+    platformRole: "national",
+    label: "centre national de ressources",
+  },
 ] as const;
 
 const SAINT_BRIEUC_AGGLO = "200069409";
@@ -31,7 +47,10 @@ export async function isEmpty(database: Database): Promise<boolean> {
 }
 
 export async function hasDemoAccounts(database: Database): Promise<boolean> {
-  const [row] = await database.db.select({ n: count() }).from(user).where(eq(user.email, demoAccounts[0].email));
+  const [row] = await database.db
+    .select({ n: count() })
+    .from(user)
+    .where(eq(user.email, demoAccounts[0].email));
   return (row?.n ?? 0) > 0;
 }
 
@@ -51,7 +70,13 @@ export async function seedDemo(database: Database, services: Services): Promise<
         platformRole: "platformRole" in a ? a.platformRole : null,
         arsRegionCode: "arsRegionCode" in a ? a.arsRegionCode : null,
       });
-      await tx.insert(account).values({ id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: passwordHash });
+      await tx.insert(account).values({
+        id: randomUUID(),
+        accountId: id,
+        providerId: "credential",
+        userId: id,
+        password: passwordHash,
+      });
     }
   });
 

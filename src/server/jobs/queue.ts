@@ -66,7 +66,8 @@ export class JobQueue {
       await markJobDone(this.db, row.id);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      const retryAt = row.attempts < row.maxAttempts ? new Date(Date.now() + retryDelayMs(row.attempts)) : null;
+      const retryAt =
+        row.attempts < row.maxAttempts ? new Date(Date.now() + retryDelayMs(row.attempts)) : null;
       this.log.warn({ jobId: row.id, job: row.name, attempt: row.attempts, err: message }, "job failed");
       await markJobFailed(this.db, row, message, retryAt);
     }

@@ -9,9 +9,20 @@ export function mailRoutes(parent: FastifyInstance, deps: { mail: MailService })
   const app = zodApp(parent);
   app.get(
     "/api/admin/mail",
-    { schema: { tags: ["Administration"], summary: "Courriels envoyés et boîte d'envoi", querystring: pageQuery, response: { 200: mailList } } },
+    {
+      schema: {
+        tags: ["Administration"],
+        summary: "Courriels envoyés et boîte d'envoi",
+        querystring: pageQuery,
+        response: { 200: mailList },
+      },
+    },
     async (request) => {
-      const { items, total } = await deps.mail.list(await requireActor(request), request.query.limit, request.query.offset);
+      const { items, total } = await deps.mail.list(
+        await requireActor(request),
+        request.query.limit,
+        request.query.offset,
+      );
       return {
         total,
         items: items.map((m) => ({

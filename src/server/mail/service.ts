@@ -15,7 +15,12 @@ export interface MailService {
   list(actor: Actor, limit: number, offset: number): ReturnType<typeof listMail>;
 }
 
-export function createMailService(deps: { db: Db; jobs: JobQueue; smtpUrl?: string; from: string }): MailService {
+export function createMailService(deps: {
+  db: Db;
+  jobs: JobQueue;
+  smtpUrl?: string;
+  from: string;
+}): MailService {
   const transport = deps.smtpUrl ? nodemailer.createTransport(deps.smtpUrl) : undefined;
 
   deps.jobs.register(SEND_MAIL_JOB, async (payload, job) => {

@@ -7,7 +7,10 @@ export interface MailContent {
 }
 
 const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
 
 function layout(paragraphs: string[], link: { url: string; label: string }, footer: string): string {
   const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n");
@@ -20,7 +23,8 @@ ${body}
 
 export function magicLinkMail(url: string): MailContent {
   const intro = "Voici votre lien de connexion à Maillage. Il est valable 15 minutes et ne sert qu'une fois.";
-  const footer = "Si vous n'avez pas demandé ce lien, ignorez ce message : personne ne pourra se connecter sans lui.";
+  const footer =
+    "Si vous n'avez pas demandé ce lien, ignorez ce message : personne ne pourra se connecter sans lui.";
   return {
     subject: "Votre lien de connexion à Maillage",
     text: `Bonjour,\n\n${intro}\n\n${url}\n\n${footer}\n`,
@@ -30,7 +34,8 @@ export function magicLinkMail(url: string): MailContent {
 
 export function resetPasswordMail(url: string): MailContent {
   const intro = "Vous avez demandé à changer votre mot de passe Maillage. Ce lien est valable une heure.";
-  const footer = "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe ne change pas.";
+  const footer =
+    "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe ne change pas.";
   return {
     subject: "Changer votre mot de passe Maillage",
     text: `Bonjour,\n\n${intro}\n\n${url}\n\n${footer}\n`,
@@ -45,6 +50,10 @@ export function invitationMail(input: { name: string; invitedBy: string; context
   return {
     subject: `Invitation à rejoindre ${input.context} sur Maillage`,
     text: `Bonjour ${input.name},\n\n${intro}\n${how}\n\n${input.url}\n\n${footer}\n`,
-    html: layout([`Bonjour ${input.name},`, intro, how], { url: input.url, label: "Rejoindre Maillage" }, footer),
+    html: layout(
+      [`Bonjour ${input.name},`, intro, how],
+      { url: input.url, label: "Rejoindre Maillage" },
+      footer,
+    ),
   } satisfies MailContent;
 }

@@ -30,7 +30,8 @@ export type ClsmVisibility =
   | { kind: "region"; regionCode: string; memberOf: string[] }
   | { kind: "memberOf"; ids: string[] };
 
-export const membershipOf = (actor: Actor, clsmId: string) => actor.memberships.find((m) => m.clsmId === clsmId);
+export const membershipOf = (actor: Actor, clsmId: string) =>
+  actor.memberships.find((m) => m.clsmId === clsmId);
 
 const isAdmin = (actor: Actor) => actor.platformRole === "admin";
 
@@ -63,6 +64,7 @@ export const policies = {
           return visibility.ids.includes(clsm.id);
       }
     },
-    manage: (actor: Actor, clsm: ClsmScope) => isAdmin(actor) || membershipOf(actor, clsm.id)?.role === "coordinator",
+    manage: (actor: Actor, clsm: ClsmScope) =>
+      isAdmin(actor) || membershipOf(actor, clsm.id)?.role === "coordinator",
   },
 };

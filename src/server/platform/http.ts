@@ -45,13 +45,20 @@ function fieldsOf(error: FastifyError): Record<string, string> {
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      if (error.statusCode === 429) reply.header("retry-after", /(\d+) seconde/.exec(error.message)?.[1] ?? "60");
+      if (error.statusCode === 429)
+        reply.header("retry-after", /(\d+) seconde/.exec(error.message)?.[1] ?? "60");
       return send(reply, error.statusCode, {
-        error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.fields ? { fields: error.fields } : {}),
+        },
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      return send(reply, 400, { error: { code: "VALIDATION", message: messages.validation, fields: fieldsOf(error) } });
+      return send(reply, 400, {
+        error: { code: "VALIDATION", message: messages.validation, fields: fieldsOf(error) },
+      });
     }
     switch (error.code) {
       case "FST_ERR_CTP_INVALID_JSON_BODY":
@@ -60,13 +67,20 @@ export function installErrorHandling(app: FastifyInstance): void {
       case "FST_ERR_CTP_BODY_TOO_LARGE":
         return send(reply, 413, { error: { code: "BODY_TOO_LARGE", message: messages.bodyTooLarge } });
       case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-        return send(reply, 415, { error: { code: "UNSUPPORTED_MEDIA_TYPE", message: messages.unsupportedMediaType } });
+        return send(reply, 415, {
+          error: { code: "UNSUPPORTED_MEDIA_TYPE", message: messages.unsupportedMediaType },
+        });
     }
     if (error.statusCode === 429) {
       return send(reply, 429, { error: { code: "TOO_MANY_REQUESTS", message: messages.tooManyRequests } });
     }
-    if (error instanceof SyntaxError || (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)) {
-      return send(reply, error.statusCode ?? 400, { error: { code: "BAD_REQUEST", message: messages.validation } });
+    if (
+      error instanceof SyntaxError ||
+      (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
+    ) {
+      return send(reply, error.statusCode ?? 400, {
+        error: { code: "BAD_REQUEST", message: messages.validation },
+      });
     }
     request.log.error({ err: error }, "unhandled error");
     return send(reply, 500, { error: { code: "INTERNAL", message: messages.internal } });

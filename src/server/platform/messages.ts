@@ -9,7 +9,8 @@ export const messages = {
   bodyTooLarge: "Le contenu envoyé est trop volumineux.",
   unsupportedMediaType: "Ce type de contenu n'est pas accepté.",
   tooManyRequests: "Trop de tentatives. Réessayez dans quelques instants.",
-  internal: "Une erreur inattendue est survenue. Réessayez ; si le problème persiste, contactez l'administrateur.",
+  internal:
+    "Une erreur inattendue est survenue. Réessayez ; si le problème persiste, contactez l'administrateur.",
   invalidCredentials: "Adresse e-mail ou mot de passe incorrect.",
   signInSlowedDown: (seconds: number) =>
     `Trop d'échecs de connexion pour cette adresse. Réessayez dans ${seconds} seconde${seconds > 1 ? "s" : ""}.`,

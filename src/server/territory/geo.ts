@@ -8,13 +8,20 @@ import { geoDir } from "../platform/paths";
 // kept in memory: about 7 MB, read once per process.
 
 type CommuneProps = { code: string; nom: string };
-let cache: { topology: Topology; byCode: Map<string, GeometryCollection<CommuneProps>["geometries"][number]> } | undefined;
+let cache:
+  | { topology: Topology; byCode: Map<string, GeometryCollection<CommuneProps>["geometries"][number]> }
+  | undefined;
 
 function load() {
   if (!cache) {
     const topology = JSON.parse(readFileSync(path.join(geoDir, "communes.topojson"), "utf8")) as Topology;
     const communes = topology.objects.communes as GeometryCollection<CommuneProps>;
-    cache = { topology, byCode: new Map(communes.geometries.map((g) => [(g.properties as CommuneProps | undefined)?.code ?? "", g])) };
+    cache = {
+      topology,
+      byCode: new Map(
+        communes.geometries.map((g) => [(g.properties as CommuneProps | undefined)?.code ?? "", g]),
+      ),
+    };
   }
   return cache;
 }

@@ -33,10 +33,15 @@ export async function ensureReferenceData(db: Db): Promise<{ loaded: boolean; ve
   const [current] = await db.select().from(refDataset).where(eq(refDataset.name, DATASET));
   if (current?.version === version) return { loaded: false, version };
 
-  const regions: { code: string; nom: string }[] = require("@etalab/decoupage-administratif/data/regions.json");
-  const departements: { code: string; nom: string; region: string }[] = require(
-    "@etalab/decoupage-administratif/data/departements.json",
-  );
+  const regions: {
+    code: string;
+    nom: string;
+  }[] = require("@etalab/decoupage-administratif/data/regions.json");
+  const departements: {
+    code: string;
+    nom: string;
+    region: string;
+  }[] = require("@etalab/decoupage-administratif/data/departements.json");
   const epcis: RawEpci[] = require("@etalab/decoupage-administratif/data/epci.json");
   const communes: RawCommune[] = require("@etalab/decoupage-administratif/data/communes.json");
 

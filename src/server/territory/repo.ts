@@ -45,7 +45,9 @@ export async function searchEpcis(db: Db, key: string, code: string, limit: numb
       name: refEpci.name,
       population: refEpci.population,
       communeCount: sql<number>`(select count(*)::int from ${refCommune} where ${refCommune.epciCode} = ${refEpci.code})`,
-      departementCodes: sql<string[]>`(select array_agg(distinct ${refCommune.departementCode}) from ${refCommune} where ${refCommune.epciCode} = ${refEpci.code})`,
+      departementCodes: sql<
+        string[]
+      >`(select array_agg(distinct ${refCommune.departementCode}) from ${refCommune} where ${refCommune.epciCode} = ${refEpci.code})`,
     })
     .from(refEpci)
     .where(or(sql`${refEpci.searchName} like ${contains}`, eq(refEpci.code, code)))
@@ -73,7 +75,10 @@ export async function findEpci(db: Db, code: string) {
 
 export async function findEpcis(db: Db, codes: string[]) {
   if (codes.length === 0) return [];
-  return db.select({ code: refEpci.code, name: refEpci.name }).from(refEpci).where(inArray(refEpci.code, codes));
+  return db
+    .select({ code: refEpci.code, name: refEpci.name })
+    .from(refEpci)
+    .where(inArray(refEpci.code, codes));
 }
 
 export async function communesOfEpcis(db: Db, epciCodes: string[]) {

@@ -1,5 +1,11 @@
 import type { FastifyInstance } from "fastify";
-import { epciCode, epciDetail, regionList, territorySearchQuery, territorySearchResult } from "../../contracts/territory";
+import {
+  epciCode,
+  epciDetail,
+  regionList,
+  territorySearchQuery,
+  territorySearchResult,
+} from "../../contracts/territory";
 import { z } from "../../contracts/zod";
 import { requireActor } from "../platform/http";
 import { zodApp } from "../platform/routing";

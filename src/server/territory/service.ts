@@ -47,7 +47,12 @@ export function createTerritoryService(deps: { db: Db }) {
       const epci = await repo.findEpci(db, code);
       if (!epci) throw notFound("EPCI introuvable.");
       const communes = await repo.communesOfEpcis(db, [code]);
-      return { code: epci.code, name: epci.name, population: epci.population, communes: communes.map(toCommuneHit) };
+      return {
+        code: epci.code,
+        name: epci.name,
+        population: epci.population,
+        communes: communes.map(toCommuneHit),
+      };
     },
 
     regions: () => repo.findRegions(db),

@@ -68,7 +68,11 @@ export async function insertClsm(db: Db, values: typeof clsm.$inferInsert): Prom
   return row;
 }
 
-export async function updateClsm(db: Db, id: string, values: Partial<typeof clsm.$inferInsert>): Promise<void> {
+export async function updateClsm(
+  db: Db,
+  id: string,
+  values: Partial<typeof clsm.$inferInsert>,
+): Promise<void> {
   await db
     .update(clsm)
     .set({ ...values, updatedAt: new Date() })
@@ -103,7 +107,11 @@ export async function countMembers(db: Db, clsmId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-export async function listMembers(db: Db, clsmId: string, filter: { q?: string; limit: number; offset: number }) {
+export async function listMembers(
+  db: Db,
+  clsmId: string,
+  filter: { q?: string; limit: number; offset: number },
+) {
   const where = and(
     eq(clsmMembership.clsmId, clsmId),
     filter.q

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { uuidParam } from "../../contracts/common";
+import { pageQuery, uuidParam } from "../../contracts/common";
 import {
   addMemberBody,
   clsmDetail,
@@ -12,7 +12,6 @@ import {
   updateClsmBody,
   updateMemberBody,
 } from "../../contracts/workspaces";
-import { pageQuery } from "../../contracts/common";
 import { z } from "../../contracts/zod";
 import { requireActor } from "../platform/http";
 import { zodApp } from "../platform/routing";
@@ -28,43 +27,85 @@ export function workspacesRoutes(parent: FastifyInstance, deps: { workspaces: Wo
 
   app.get(
     "/api/clsms",
-    { schema: { tags, summary: "Les CLSM visibles", querystring: clsmListQuery, response: { 200: clsmList } } },
+    {
+      schema: { tags, summary: "Les CLSM visibles", querystring: clsmListQuery, response: { 200: clsmList } },
+    },
     async (request) => workspaces.list(await requireActor(request), request.query),
   );
 
   app.post(
     "/api/clsms",
     { schema: { tags, summary: "Créer un CLSM", body: createClsmBody, response: { 201: clsmDetail } } },
-    async (request, reply) => reply.status(201).send(await workspaces.create(await requireActor(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await workspaces.create(await requireActor(request), request.body)),
   );
 
   app.get(
     "/api/clsms/:clsmId",
-    { schema: { tags, summary: "Un CLSM et son territoire", params: clsmParams, response: { 200: clsmDetail } } },
+    {
+      schema: {
+        tags,
+        summary: "Un CLSM et son territoire",
+        params: clsmParams,
+        response: { 200: clsmDetail },
+      },
+    },
     async (request) => workspaces.get(await requireActor(request), request.params.clsmId),
   );
 
   app.patch(
     "/api/clsms/:clsmId",
-    { schema: { tags, summary: "Renommer un CLSM ou changer son statut", params: clsmParams, body: updateClsmBody, response: { 200: clsmDetail } } },
+    {
+      schema: {
+        tags,
+        summary: "Renommer un CLSM ou changer son statut",
+        params: clsmParams,
+        body: updateClsmBody,
+        response: { 200: clsmDetail },
+      },
+    },
     async (request) => workspaces.update(await requireActor(request), request.params.clsmId, request.body),
   );
 
   app.put(
     "/api/clsms/:clsmId/territory",
-    { schema: { tags, summary: "Redéfinir le territoire", params: clsmParams, body: territoryInput, response: { 200: clsmDetail } } },
-    async (request) => workspaces.setTerritory(await requireActor(request), request.params.clsmId, request.body),
+    {
+      schema: {
+        tags,
+        summary: "Redéfinir le territoire",
+        params: clsmParams,
+        body: territoryInput,
+        response: { 200: clsmDetail },
+      },
+    },
+    async (request) =>
+      workspaces.setTerritory(await requireActor(request), request.params.clsmId, request.body),
   );
 
   app.get(
     "/api/clsms/:clsmId/map",
-    { schema: { tags, summary: "Contours des communes du territoire (GeoJSON)", params: clsmParams, response: { 200: territoryMap } } },
+    {
+      schema: {
+        tags,
+        summary: "Contours des communes du territoire (GeoJSON)",
+        params: clsmParams,
+        response: { 200: territoryMap },
+      },
+    },
     async (request) => workspaces.map(await requireActor(request), request.params.clsmId),
   );
 
   app.get(
     "/api/clsms/:clsmId/members",
-    { schema: { tags, summary: "Membres du CLSM", params: clsmParams, querystring: pageQuery, response: { 200: memberList } } },
+    {
+      schema: {
+        tags,
+        summary: "Membres du CLSM",
+        params: clsmParams,
+        querystring: pageQuery,
+        response: { 200: memberList },
+      },
+    },
     async (request) => workspaces.members(await requireActor(request), request.params.clsmId, request.query),
   );
 
@@ -80,14 +121,23 @@ export function workspacesRoutes(parent: FastifyInstance, deps: { workspaces: Wo
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await workspaces.addMember(await requireActor(request), request.params.clsmId, request.body)),
+      reply
+        .status(201)
+        .send(await workspaces.addMember(await requireActor(request), request.params.clsmId, request.body)),
   );
 
   app.patch(
     "/api/clsms/:clsmId/members/:userId",
-    { schema: { tags, summary: "Changer le rôle d'un membre", params: memberParams, body: updateMemberBody } },
+    {
+      schema: { tags, summary: "Changer le rôle d'un membre", params: memberParams, body: updateMemberBody },
+    },
     async (request, reply) => {
-      await workspaces.updateMember(await requireActor(request), request.params.clsmId, request.params.userId, request.body);
+      await workspaces.updateMember(
+        await requireActor(request),
+        request.params.clsmId,
+        request.params.userId,
+        request.body,
+      );
       return reply.status(204).send();
     },
   );
@@ -96,7 +146,11 @@ export function workspacesRoutes(parent: FastifyInstance, deps: { workspaces: Wo
     "/api/clsms/:clsmId/members/:userId",
     { schema: { tags, summary: "Retirer un membre", params: memberParams } },
     async (request, reply) => {
-      await workspaces.removeMember(await requireActor(request), request.params.clsmId, request.params.userId);
+      await workspaces.removeMember(
+        await requireActor(request),
+        request.params.clsmId,
+        request.params.userId,
+      );
       return reply.status(204).send();
     },
   );

@@ -33,7 +33,11 @@ interface ResolvedTerritory {
 
 const distinctSorted = (values: string[]) => [...new Set(values)].sort();
 
-export function createWorkspacesService(deps: { db: Db; territory: TerritoryService; accounts: AccountsService }) {
+export function createWorkspacesService(deps: {
+  db: Db;
+  territory: TerritoryService;
+  accounts: AccountsService;
+}) {
   const { db, territory, accounts } = deps;
 
   /** Turns communes + EPCI + quartiers into the territory's communes and its derived figures. */
@@ -62,7 +66,9 @@ export function createWorkspacesService(deps: { db: Db; territory: TerritoryServ
 
     for (const q of input.quartiers) {
       if (!byCode.has(q.communeCode)) {
-        throw badRequest(messages.quartierOutsideTerritory, { "territory.quartiers": messages.quartierOutsideTerritory });
+        throw badRequest(messages.quartierOutsideTerritory, {
+          "territory.quartiers": messages.quartierOutsideTerritory,
+        });
       }
     }
     const infra = input.quartiers.length > 0;
@@ -182,7 +188,11 @@ export function createWorkspacesService(deps: { db: Db; territory: TerritoryServ
       if (!policies.platform.createClsm(actor)) throw forbidden();
       const row = await db.transaction(async (tx) => {
         const resolved = await resolveTerritory(tx, input.territory);
-        const created = await repo.insertClsm(tx, { name: input.name, status: input.status, ...territoryColumns(resolved) });
+        const created = await repo.insertClsm(tx, {
+          name: input.name,
+          status: input.status,
+          ...territoryColumns(resolved),
+        });
         await saveTerritory(tx, created.id, resolved);
         return created;
       });
@@ -232,7 +242,8 @@ export function createWorkspacesService(deps: { db: Db; territory: TerritoryServ
       const row = await manageable(actor, id);
       return db.transaction(async (tx) => {
         const { userId, invited } = await accounts.findOrInvite(tx, input, actor, `le CLSM « ${row.name} »`);
-        if (await repo.findMembership(tx, id, userId)) throw conflict(messages.alreadyMember, { email: messages.alreadyMember });
+        if (await repo.findMembership(tx, id, userId))
+          throw conflict(messages.alreadyMember, { email: messages.alreadyMember });
         await repo.insertMembership(tx, {
           clsmId: id,
           userId,
