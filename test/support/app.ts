@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { desc, eq } from "drizzle-orm";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
-import { afterAll } from "vitest";
+import { afterAll, inject } from "vitest";
 import type { PlatformRole } from "../../src/contracts/accounts";
 import { account, user } from "../../src/server/accounts/tables";
 import { buildApp, type Services } from "../../src/server/app";
@@ -38,7 +38,7 @@ export interface Person {
 
 /** Builds the app on a fresh database for this test file; closed after the file's tests. */
 export async function setupApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
+  const database = await openTestDatabase(inject("testRunId"));
   const config = loadConfig({
     LOG_LEVEL: "silent",
     BASE_URL: "http://localhost:3000",

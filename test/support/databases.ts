@@ -8,7 +8,9 @@ import { ensureReferenceData } from "../../src/server/territory/reference";
 // One migrated template per run (with the reference geography loaded), copied for every test file:
 // a PGlite data-dir dump, or a PostgreSQL `CREATE DATABASE … TEMPLATE` when DATABASE_URL is set.
 
-export const pgliteTemplatePath = path.join(projectRoot, ".cache", "test-template.tar.gz");
+/** Names are per run (global-setup's pid), so two test runs on one machine never share a template. */
+export const pgliteTemplatePath = (runId: string) =>
+  path.join(projectRoot, ".cache", `test-template-${runId}.tar.gz`);
 
 export const usingPostgres = () => !!process.env.DATABASE_URL;
 
@@ -18,7 +20,8 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-export const templateName = () => `${new URL(process.env.DATABASE_URL ?? "").pathname.slice(1)}_tpl`;
+export const templateName = (runId: string) =>
+  `${new URL(process.env.DATABASE_URL ?? "").pathname.slice(1)}_tpl${runId}`;
 
 export async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -30,9 +33,9 @@ export async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-export async function buildTemplate(): Promise<Database> {
+export async function buildTemplate(runId: string): Promise<Database> {
   if (usingPostgres()) {
-    const name = templateName();
+    const name = templateName(runId);
     await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await adminQuery(`CREATE DATABASE "${name}"`);
     const database = openPostgres(withDatabase(process.env.DATABASE_URL ?? "", name), 2);
@@ -47,10 +50,10 @@ export async function buildTemplate(): Promise<Database> {
 }
 
 /** A fresh database for one test file, dropped by `close()`. */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(runId: string): Promise<Database> {
   if (usingPostgres()) {
-    const name = `${templateName().replace(/_tpl$/, "")}_t${randomBytes(5).toString("hex")}`;
-    await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${templateName()}"`);
+    const name = `${new URL(process.env.DATABASE_URL ?? "").pathname.slice(1)}_t${randomBytes(5).toString("hex")}`;
+    await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${templateName(runId)}"`);
     const database = openPostgres(withDatabase(process.env.DATABASE_URL ?? "", name), 5);
     return {
       ...database,
@@ -61,6 +64,6 @@ export async function openTestDatabase(): Promise<Database> {
     };
   }
   const { readFile } = await import("node:fs/promises");
-  const dump = await readFile(pgliteTemplatePath);
+  const dump = await readFile(pgliteTemplatePath(runId));
   return openPglite({ loadDataDir: new Blob([dump]) });
 }
