@@ -13,7 +13,7 @@ import { createAccountsService } from "./accounts/service";
 import { JobQueue } from "./jobs/queue";
 import { mailRoutes } from "./mail/routes";
 import { createMailService } from "./mail/service";
-import { createAuth, toFetchHeaders } from "./platform/auth";
+import { createAuth } from "./platform/auth";
 import type { Config } from "./platform/config";
 import type { Database } from "./platform/db";
 import { AppError } from "./platform/errors";
@@ -83,7 +83,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   app.decorate("resolveActor", services.accounts.actorFromHeaders);
 
   const authRateLimit = { max: config.authRateLimitPerMinute, timeWindow: "1 minute" };
-  accountsRoutes(app, { accounts: services.accounts, authRateLimit });
+  accountsRoutes(app, { accounts: services.accounts, authRateLimit, baseUrl: config.baseUrl });
   territoryRoutes(app, services);
   workspacesRoutes(app, services);
   mailRoutes(app, services);
@@ -91,30 +91,6 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
     ok: true,
     database: options.database.kind,
   }));
-
-  // better-auth's own endpoints, used by the links it mails (magic-link verification redirects here).
-  app.route({
-    method: ["GET", "POST"],
-    url: "/api/auth/*",
-    schema: { hide: true },
-    config: { rateLimit: authRateLimit },
-    async handler(request, reply) {
-      const url = new URL(request.url, config.baseUrl);
-      const response = await services.auth.handler(
-        new Request(url, {
-          method: request.method,
-          headers: toFetchHeaders(request.headers),
-          body: request.method === "POST" && request.body ? JSON.stringify(request.body) : undefined,
-        }),
-      );
-      reply.status(response.status);
-      response.headers.forEach((value, key) => {
-        if (key !== "set-cookie") reply.header(key, value);
-      });
-      for (const cookie of response.headers.getSetCookie()) reply.header("set-cookie", cookie);
-      return reply.send(response.body ? await response.text() : null);
-    },
-  });
 
   if (options.serveWeb !== false && existsSync(path.join(webDistDir, "index.html"))) {
     await app.register(fastifyStatic, { root: webDistDir, wildcard: false, index: false });

@@ -23,7 +23,7 @@ function copySetCookie(from: Headers, reply: FastifyReply) {
 
 export function accountsRoutes(
   parent: FastifyInstance,
-  deps: { accounts: AccountsService; authRateLimit: { max: number; timeWindow: string } },
+  deps: { accounts: AccountsService; authRateLimit: { max: number; timeWindow: string }; baseUrl: string },
 ) {
   const app = zodApp(parent);
   const { accounts } = deps;
@@ -101,6 +101,24 @@ export function accountsRoutes(
     async (request) => {
       await accounts.resetPassword(request.body.token, request.body.password);
       return { ok: true as const };
+    },
+  );
+
+  // The only better-auth endpoint reached directly: the magic link it mails sets the session cookie and redirects.
+  // Its other endpoints are not mounted, so nobody can bypass the checks of the routes above.
+  app.get(
+    "/api/auth/magic-link/verify",
+    { config: limited, schema: { hide: true } },
+    async (request, reply) => {
+      const response = await accounts.verifyMagicLink(
+        new URL(request.url, deps.baseUrl),
+        toFetchHeaders(request.headers),
+      );
+      reply.status(response.status);
+      const location = response.headers.get("location");
+      if (location) reply.header("location", location);
+      copySetCookie(response.headers, reply);
+      return reply.send(response.body ? await response.text() : null);
     },
   );
 

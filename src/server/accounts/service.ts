@@ -98,6 +98,11 @@ export function createAccountsService(deps: { db: Db; auth: Auth; mail: MailServ
     }
   }
 
+  /** Lets the library check a mailed magic link; its response sets the cookie and redirects to the app. */
+  function verifyMagicLink(url: URL, headers: Headers): Promise<Response> {
+    return auth.handler(new Request(url, { method: "GET", headers }));
+  }
+
   async function requestPasswordReset(email: string) {
     await auth.api.requestPasswordReset({ body: { email } });
   }
@@ -153,6 +158,7 @@ export function createAccountsService(deps: { db: Db; auth: Auth; mail: MailServ
     signIn,
     signOut,
     requestMagicLink,
+    verifyMagicLink,
     requestPasswordReset,
     resetPassword,
     findOrInvite,
