@@ -1,5 +1,6 @@
 import { isAPIError } from "better-auth/api";
 import type { inviteUserBody, Me, updateUserBody } from "../../contracts/accounts";
+import { email as emailSchema } from "../../contracts/common";
 import type { z } from "../../contracts/zod";
 import type { MailService } from "../mail/service";
 import { invitationMail } from "../mail/templates";
@@ -174,6 +175,19 @@ export function createAccountsService(deps: { db: Db; auth: Auth; mail: MailServ
           createdAt: u.createdAt.toISOString(),
         })),
       };
+    },
+
+    /** Operator command (CLI, no actor): creates or promotes a platform admin and returns a password link. */
+    async createFirstAdmin(input: { email: string; name: string }): Promise<string> {
+      const email = emailSchema.parse(input.email);
+      return db.transaction(async (tx) => {
+        const existing = await repo.findUserByEmail(tx, email);
+        const target =
+          existing ?? (await repo.insertUser(tx, { name: input.name, email, platformRole: "admin" }));
+        if (existing) await repo.updateUser(tx, existing.id, { platformRole: "admin", arsRegionCode: null });
+        const token = await repo.insertPasswordSetupToken(tx, target.id, INVITATION_TTL_SECONDS);
+        return resetPasswordUrl(config.baseUrl, token);
+      });
     },
 
     async inviteUser(actor: Actor, input: z.infer<typeof inviteUserBody>) {
