@@ -234,8 +234,16 @@ describe("invitations by the platform admin", () => {
 describe("the library's own endpoints", () => {
   it("are not reachable, so the checks of Maillage's routes cannot be bypassed", async () => {
     const person = await t.createUser();
-    for (const url of ["/api/auth/sign-in/email", "/api/auth/sign-up/email", "/api/auth/request-password-reset"]) {
-      const res = await t.app.inject({ method: "POST", url, payload: { email: person.email, password: TEST_PASSWORD } });
+    for (const url of [
+      "/api/auth/sign-in/email",
+      "/api/auth/sign-up/email",
+      "/api/auth/request-password-reset",
+    ]) {
+      const res = await t.app.inject({
+        method: "POST",
+        url,
+        payload: { email: person.email, password: TEST_PASSWORD },
+      });
       expect(res.statusCode, url).toBe(404);
     }
   });

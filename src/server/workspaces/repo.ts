@@ -162,9 +162,12 @@ export async function updateMembership(
   userId: string,
   values: { role?: string; isChair?: boolean; isColead?: boolean },
 ): Promise<void> {
+  // An empty patch is a no-op (Drizzle refuses an UPDATE without columns).
+  const set = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+  if (Object.keys(set).length === 0) return;
   await db
     .update(clsmMembership)
-    .set(values)
+    .set(set)
     .where(and(eq(clsmMembership.clsmId, clsmId), eq(clsmMembership.userId, userId)));
 }
 

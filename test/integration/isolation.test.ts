@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import type { ClsmDetail } from "../../src/contracts/workspaces";
+import { setupApp } from "../support/app";
+import { createTenant, expectErrorBody, MARSEILLE, type Tenant } from "../support/factories";
+import { listRoutes, type RouteInfo } from "../support/routes";
+
+// A coordinator of CLSM A must not learn anything about CLSM B: every route that takes a :clsmId answers
+// 404 (as for an id that does not exist), never 403, and changes nothing.
+
+const t = await setupApp();
+
+/** A valid body for each write route taking a :clsmId. A new route must be added here, or the test fails. */
+const validBodies: Record<string, unknown> = {
+  "PATCH /api/clsms/:clsmId": { name: "Renommé par un intrus", status: "sommeil" },
+  "PUT /api/clsms/:clsmId/territory": { communeCodes: [MARSEILLE] },
+  "POST /api/clsms/:clsmId/members": { email: "intrus@exemple.test", role: "coordinator" },
+  "PATCH /api/clsms/:clsmId/members/:userId": { role: "coordinator", isChair: true },
+};
+
+const tenantRoutes = () => listRoutes(t.app).filter((r) => r.url.includes(":clsmId"));
+
+function requestFor(route: RouteInfo, clsmId: string, userId: string) {
+  const key = `${route.method} ${route.url}`;
+  const hasBody = ["POST", "PUT", "PATCH"].includes(route.method);
+  if (hasBody && !(key in validBodies)) throw new Error(`no valid body for ${key}: add one to validBodies`);
+  return {
+    method: route.method as "GET",
+    url: route.url.replace(":clsmId", clsmId).replace(":userId", userId),
+    ...(hasBody ? { payload: validBodies[key] as object } : {}),
+  };
+}
+
+async function snapshot(tenant: Tenant) {
+  const [clsm, members] = await Promise.all([
+    t.request(tenant.admin, { method: "GET", url: `/api/clsms/${tenant.clsm.id}` }),
+    t.request(tenant.admin, { method: "GET", url: `/api/clsms/${tenant.clsm.id}/members` }),
+  ]);
+  return { clsm: clsm.json() as ClsmDetail, members: members.json() };
+}
+
+describe("tenant isolation between CLSMs", () => {
+  it("finds the routes to check in the app (GET, PATCH, PUT, POST, DELETE)", () => {
+    const routes = tenantRoutes();
+    expect(routes.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(routes.map((r) => r.method))).toEqual(new Set(["GET", "PATCH", "PUT", "POST", "DELETE"]));
+  });
+
+  it("answers 404 to A's coordinator on every route of B, exactly as for an unknown id, and changes nothing", async () => {
+    const a = await createTenant(t, { name: "CLSM A" });
+    const b = await createTenant(t, { name: "CLSM B" });
+    const before = await snapshot(b);
+    for (const route of tenantRoutes()) {
+      for (const userId of [b.member.id, b.coordinator.id]) {
+        const res = await t.request(a.coordinator, requestFor(route, b.clsm.id, userId));
+        expect(res.statusCode, `${route.method} ${route.url}`).toBe(404);
+        const unknown = await t.request(a.coordinator, requestFor(route, crypto.randomUUID(), userId));
+        expect(res.json(), `${route.method} ${route.url}`).toEqual(unknown.json());
+        expectErrorBody(res.body, "NOT_FOUND");
+      }
+    }
+    expect(await snapshot(b)).toEqual(before);
+  });
+
+  it("answers the same to A's plain member", async () => {
+    const a = await createTenant(t);
+    const b = await createTenant(t);
+    for (const route of tenantRoutes()) {
+      const res = await t.request(a.member, requestFor(route, b.clsm.id, b.member.id));
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(404);
+    }
+  });
+
+  it("the same requests succeed for B's own coordinator (the bodies above are valid)", async () => {
+    const b = await createTenant(t);
+    const ordered = tenantRoutes().sort(
+      (x, y) => Number(x.method === "DELETE") - Number(y.method === "DELETE"),
+    );
+    for (const route of ordered) {
+      const res = await t.request(b.coordinator, requestFor(route, b.clsm.id, b.member.id));
+      expect(res.statusCode, `${route.method} ${route.url}: ${res.body}`).toBeLessThan(300);
+    }
+  });
+
+  it("does not let A reach B's members through A's own CLSM", async () => {
+    const a = await createTenant(t);
+    const b = await createTenant(t);
+    const patch = await t.request(a.coordinator, {
+      method: "PATCH",
+      url: `/api/clsms/${a.clsm.id}/members/${b.member.id}`,
+      payload: { role: "coordinator" },
+    });
+    expect(patch.statusCode).toBe(404);
+    const remove = await t.request(a.coordinator, {
+      method: "DELETE",
+      url: `/api/clsms/${a.clsm.id}/members/${b.coordinator.id}`,
+    });
+    expect(remove.statusCode).toBe(404);
+    const bMembers = await t.request(b.admin, { method: "GET", url: `/api/clsms/${b.clsm.id}/members` });
+    expect(bMembers.json().total).toBe(2);
+  });
+
+  it("never lists B to A's coordinator, even when searching for its name", async () => {
+    const a = await createTenant(t, { name: "CLSM Armor" });
+    const b = await createTenant(t, { name: "CLSM Bocage" });
+    const all = await t.request(a.coordinator, { method: "GET", url: "/api/clsms" });
+    expect(all.json()).toMatchObject({ total: 1, items: [{ id: a.clsm.id }] });
+    const searched = await t.request(a.coordinator, {
+      method: "GET",
+      url: "/api/clsms",
+      query: { q: "Bocage" },
+    });
+    expect(searched.json()).toEqual({ items: [], total: 0 });
+    const me = (await t.request(a.coordinator, { method: "GET", url: "/api/me" })).json();
+    expect(me.memberships.map((m: { clsmId: string }) => m.clsmId)).toEqual([a.clsm.id]);
+    expect(JSON.stringify([all.json(), me])).not.toContain(b.clsm.id);
+  });
+});
