@@ -1,4 +1,4 @@
-import { email, optionalText, text } from "./common";
+import { email, linkToken, optionalText, text } from "./common";
 import { z } from "./zod";
 
 export const platformRoles = ["admin", "national", "ars"] as const;
@@ -17,7 +17,7 @@ export const password = z
 export const signInBody = z.object({ email, password: z.string().min(1).max(128) });
 export const magicLinkBody = z.object({ email });
 export const forgotPasswordBody = z.object({ email });
-export const resetPasswordBody = z.object({ token: z.string().min(1).max(200), password });
+export const resetPasswordBody = z.object({ token: linkToken, password });
 
 export const membershipSummary = z.object({
   clsmId: z.uuid(),

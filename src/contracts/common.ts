@@ -1,12 +1,37 @@
 import { z } from "./zod";
 
-/** Free text typed by a person: trimmed, bounded, never empty when required. */
-export const text = (max: number) => z.string().trim().min(1, "Ce champ est obligatoire.").max(max);
-export const optionalText = (max: number) => z.string().trim().max(max);
+/** True when the text holds a control character (NUL, which PostgreSQL cannot store, and the like); tab and newlines are fine. */
+export function hasControlCharacter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) return true;
+  }
+  return false;
+}
+const controlCharacterMessage = "Ce champ contient des caractères non autorisés.";
+
+/** Free text typed by a person: trimmed, bounded, never empty when required, no control characters. */
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, "Ce champ est obligatoire.")
+    .max(max)
+    .refine((s) => !hasControlCharacter(s), controlCharacterMessage);
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !hasControlCharacter(s), controlCharacterMessage);
 
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email("Adresse e-mail invalide."));
 
 export const uuidParam = z.uuid("Identifiant invalide.");
+/** A person's id in a path (ids are UUIDs or the library's random letters and digits). */
+export const userIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Identifiant invalide.");
+/** A one-time token from a mailed link (random letters, digits, - and _). */
+export const linkToken = z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, "Ce lien n'est pas valide.");
 
 export const errorBody = z.object({
   error: z.object({

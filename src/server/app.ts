@@ -60,6 +60,8 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // A JSON API: Fastify's default text/plain parser would let such bodies reach validation; they get 415.
+  app.removeContentTypeParser("text/plain");
   installErrorHandling(app);
 
   await app.register(helmet, {

@@ -10,7 +10,7 @@ import {
   userList,
   userListQuery,
 } from "../../contracts/accounts";
-import { okBody } from "../../contracts/common";
+import { okBody, userIdParam } from "../../contracts/common";
 import { z } from "../../contracts/zod";
 import { toFetchHeaders } from "../platform/auth";
 import { requireActor } from "../platform/http";
@@ -111,7 +111,7 @@ export function accountsRoutes(
     { config: limited, schema: { hide: true } },
     async (request, reply) => {
       const response = await accounts.verifyMagicLink(
-        new URL(request.url, deps.baseUrl),
+        new URL(request.url, deps.baseUrl).searchParams,
         toFetchHeaders(request.headers),
       );
       reply.status(response.status);
@@ -162,7 +162,7 @@ export function accountsRoutes(
       schema: {
         tags: adminTags,
         summary: "Changer le rôle d'une personne",
-        params: z.object({ userId: z.string().min(1).max(64) }),
+        params: z.object({ userId: userIdParam }),
         body: updateUserBody,
       },
     },

@@ -1,6 +1,6 @@
 import { isAPIError } from "better-auth/api";
 import type { inviteUserBody, Me, updateUserBody } from "../../contracts/accounts";
-import { email as emailSchema } from "../../contracts/common";
+import { email as emailSchema, linkToken } from "../../contracts/common";
 import type { z } from "../../contracts/zod";
 import type { MailService } from "../mail/service";
 import { invitationMail } from "../mail/templates";
@@ -13,6 +13,9 @@ import { messages } from "../platform/messages";
 import * as repo from "./repo";
 
 const INVITATION_TTL_SECONDS = 7 * 24 * 3600;
+/** Where a magic link leads once checked, and where a refused one leads (pages of the web app). */
+const MAGIC_LINK_CALLBACK = "/";
+const MAGIC_LINK_ERROR_CALLBACK = "/connexion?erreur=lien";
 
 /** Failures tolerated before sign-in is slowed down, then the wait doubles with each failure. */
 const FREE_FAILURES = 3;
@@ -90,7 +93,7 @@ export function createAccountsService(deps: { db: Db; auth: Auth; mail: MailServ
     if (!(await repo.findUserByEmail(db, email))) return;
     try {
       await auth.api.signInMagicLink({
-        body: { email, callbackURL: "/", errorCallbackURL: "/connexion?erreur=lien" },
+        body: { email, callbackURL: MAGIC_LINK_CALLBACK, errorCallbackURL: MAGIC_LINK_ERROR_CALLBACK },
         headers,
       });
     } catch (err) {
@@ -99,9 +102,24 @@ export function createAccountsService(deps: { db: Db; auth: Auth; mail: MailServ
     }
   }
 
-  /** Lets the library check a mailed magic link; its response sets the cookie and redirects to the app. */
-  function verifyMagicLink(url: URL, headers: Headers): Promise<Response> {
-    return auth.handler(new Request(url, { method: "GET", headers }));
+  /**
+   * Lets the library check a mailed magic link; its response sets the cookie and redirects to the app.
+   * Only the token is taken from the link: the library would redirect to any callback URL it is given
+   * (an open redirect), so the destinations are always pages of this platform.
+   */
+  async function verifyMagicLink(query: URLSearchParams, headers: Headers): Promise<Response> {
+    const errorPage = new URL(MAGIC_LINK_ERROR_CALLBACK, config.baseUrl);
+    const token = query.get("token") ?? "";
+    if (!linkToken.safeParse(token).success) {
+      return new Response(null, { status: 302, headers: { location: errorPage.toString() } });
+    }
+    const url = new URL("/api/auth/magic-link/verify", config.baseUrl);
+    url.searchParams.set("token", token);
+    url.searchParams.set("callbackURL", MAGIC_LINK_CALLBACK);
+    url.searchParams.set("errorCallbackURL", MAGIC_LINK_ERROR_CALLBACK);
+    const response = await auth.handler(new Request(url, { method: "GET", headers }));
+    if (response.status >= 500) throw new Error(`magic-link verification failed with ${response.status}`);
+    return response;
   }
 
   async function requestPasswordReset(email: string) {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { pageQuery, uuidParam } from "../../contracts/common";
+import { pageQuery, userIdParam, uuidParam } from "../../contracts/common";
 import {
   addMemberBody,
   clsmDetail,
@@ -18,7 +18,7 @@ import { zodApp } from "../platform/routing";
 import type { WorkspacesService } from "./service";
 
 const clsmParams = z.object({ clsmId: uuidParam });
-const memberParams = z.object({ clsmId: uuidParam, userId: z.string().min(1).max(64) });
+const memberParams = z.object({ clsmId: uuidParam, userId: userIdParam });
 
 export function workspacesRoutes(parent: FastifyInstance, deps: { workspaces: WorkspacesService }) {
   const app = zodApp(parent);

@@ -40,14 +40,18 @@ export function createWorkspacesService(deps: {
 }) {
   const { db, territory, accounts } = deps;
 
-  /** Turns communes + EPCI + quartiers into the territory's communes and its derived figures. */
-  async function resolveTerritory(tx: Db, input: TerritoryInput): Promise<ResolvedTerritory> {
+  /**
+   * Turns communes + EPCI + quartiers into the territory's communes and its derived figures.
+   * `field` is where the territory sits in the request body ("territory." on create, "" on PUT), so errors
+   * name the field the client sent.
+   */
+  async function resolveTerritory(tx: Db, input: TerritoryInput, field: string): Promise<ResolvedTerritory> {
     const epciCodes = distinctSorted(input.epciCodes);
     const knownEpcis = await territory.findEpcis(tx, epciCodes);
     const unknownEpcis = epciCodes.filter((c) => !knownEpcis.some((e) => e.code === c));
     if (unknownEpcis.length) {
       const message = messages.unknownEpcis(unknownEpcis);
-      throw badRequest(message, { "territory.epciCodes": message });
+      throw badRequest(message, { [`${field}epciCodes`]: message });
     }
     const communeCodes = distinctSorted(input.communeCodes);
     const [direct, viaEpci] = await Promise.all([
@@ -57,7 +61,7 @@ export function createWorkspacesService(deps: {
     const unknownCommunes = communeCodes.filter((c) => !direct.some((d) => d.code === c));
     if (unknownCommunes.length) {
       const message = messages.unknownCommunes(unknownCommunes);
-      throw badRequest(message, { "territory.communeCodes": message });
+      throw badRequest(message, { [`${field}communeCodes`]: message });
     }
     const byCode = new Map<string, ResolvedTerritory["communes"][number]>();
     for (const c of viaEpci) byCode.set(c.code, { ...c, viaEpciCode: c.epciCode });
@@ -67,7 +71,7 @@ export function createWorkspacesService(deps: {
     for (const q of input.quartiers) {
       if (!byCode.has(q.communeCode)) {
         throw badRequest(messages.quartierOutsideTerritory, {
-          "territory.quartiers": messages.quartierOutsideTerritory,
+          [`${field}quartiers`]: messages.quartierOutsideTerritory,
         });
       }
     }
@@ -187,7 +191,7 @@ export function createWorkspacesService(deps: {
     async create(actor: Actor, input: z.infer<typeof createClsmBody>) {
       if (!policies.platform.createClsm(actor)) throw forbidden();
       const row = await db.transaction(async (tx) => {
-        const resolved = await resolveTerritory(tx, input.territory);
+        const resolved = await resolveTerritory(tx, input.territory, "territory.");
         const created = await repo.insertClsm(tx, {
           name: input.name,
           status: input.status,
@@ -212,7 +216,7 @@ export function createWorkspacesService(deps: {
     async setTerritory(actor: Actor, id: string, input: TerritoryInput) {
       await manageable(actor, id);
       await db.transaction(async (tx) => {
-        const resolved = await resolveTerritory(tx, input);
+        const resolved = await resolveTerritory(tx, input, "");
         await saveTerritory(tx, id, resolved);
         await repo.updateClsm(tx, id, territoryColumns(resolved));
       });

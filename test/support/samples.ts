@@ -1,0 +1,64 @@
+import { randomUUID } from "node:crypto";
+import type { InjectOptions } from "fastify";
+import { SAINT_BRIEUC_AGGLO } from "./app";
+import type { RouteInfo } from "./routes";
+
+// A valid request for every route of the app, so tests that iterate over the routes (authentication,
+// bad input) send something that passes validation. A route added without a sample fails those tests.
+
+const samples: Record<string, { payload?: object; query?: Record<string, string> }> = {
+  "POST /api/session": { payload: { email: "quelquun@exemple.test", password: "un-mot-de-passe" } },
+  "DELETE /api/session": {},
+  "POST /api/session/magic-link": { payload: { email: "quelquun@exemple.test" } },
+  "POST /api/password/forgot": { payload: { email: "quelquun@exemple.test" } },
+  "POST /api/password/reset": { payload: { token: "jeton", password: "un-mot-de-passe-neuf" } },
+  "GET /api/auth/magic-link/verify": { query: { token: "jeton" } },
+  "GET /api/me": {},
+  "GET /api/admin/users": {},
+  "POST /api/admin/users": { payload: { name: "Inès", email: "ines@exemple.test" } },
+  "PATCH /api/admin/users/:userId": { payload: { platformRole: "national" } },
+  "GET /api/admin/mail": {},
+  "GET /api/territory/search": { query: { q: "Rennes" } },
+  "GET /api/territory/epci/:code": {},
+  "GET /api/territory/regions": {},
+  "GET /api/clsms": {},
+  "POST /api/clsms": { payload: { name: "CLSM test", territory: { communeCodes: ["35238"] } } },
+  "GET /api/clsms/:clsmId": {},
+  "PATCH /api/clsms/:clsmId": { payload: { name: "Nouveau nom" } },
+  "PUT /api/clsms/:clsmId/territory": { payload: { communeCodes: ["29019"] } },
+  "GET /api/clsms/:clsmId/map": {},
+  "GET /api/clsms/:clsmId/members": {},
+  "POST /api/clsms/:clsmId/members": { payload: { email: "membre@exemple.test" } },
+  "PATCH /api/clsms/:clsmId/members/:userId": { payload: { isChair: true } },
+  "DELETE /api/clsms/:clsmId/members/:userId": {},
+  "GET /api/health": {},
+};
+
+/** Routes that answer without a session (sign-in, password reset, documentation, health). */
+export const isPublic = (route: RouteInfo) =>
+  route.url.startsWith("/api/docs") ||
+  [
+    "POST /api/session",
+    "POST /api/session/magic-link",
+    "POST /api/password/forgot",
+    "POST /api/password/reset",
+    "GET /api/auth/magic-link/verify",
+    "GET /api/health",
+  ].includes(`${route.method} ${route.url}`);
+
+export const hasBody = (route: RouteInfo) => ["POST", "PUT", "PATCH"].includes(route.method);
+
+/** A valid request for the route; ids default to fresh ones (unknown to the database). */
+export function sampleRequest(
+  route: RouteInfo,
+  ids: { clsmId?: string; userId?: string; code?: string } = {},
+): InjectOptions {
+  const key = `${route.method} ${route.url}`;
+  const sample = samples[key];
+  if (!sample) throw new Error(`no sample request for ${key}: add one to test/support/samples.ts`);
+  const url = route.url
+    .replace(":clsmId", ids.clsmId ?? randomUUID())
+    .replace(":userId", ids.userId ?? randomUUID())
+    .replace(":code", ids.code ?? SAINT_BRIEUC_AGGLO);
+  return { method: route.method as "GET", url, ...sample };
+}
