@@ -1,0 +1,140 @@
+import { useState } from "react";
+import type { ClsmRole } from "../../contracts/accounts";
+import type { Member } from "../../contracts/workspaces";
+import { clsmRoleLabels } from "../accounts/labels";
+import { messageOf } from "../lib/api";
+import { Alert } from "../ui/Alert";
+import { Button } from "../ui/Button";
+import { Checkbox } from "../ui/Checkbox";
+import { ModalDialog } from "../ui/Dialog";
+import { Form } from "../ui/Form";
+import { MenuButton, MenuItem } from "../ui/Menu";
+import { SelectField } from "../ui/SelectField";
+import { useRemoveMember, useUpdateMember } from "./api";
+
+const roleOptions = (Object.keys(clsmRoleLabels) as ClsmRole[]).map((id) => ({
+  id,
+  label: clsmRoleLabels[id],
+}));
+
+type Open = "edit" | "remove" | null;
+
+/** The "Actions" menu of one member row, and the dialogs it opens. */
+export function MemberActions({
+  clsmId,
+  member,
+  isSelf,
+}: {
+  clsmId: string;
+  member: Member;
+  isSelf: boolean;
+}) {
+  const [open, setOpen] = useState<Open>(null);
+  const close = () => setOpen(null);
+  return (
+    <>
+      <MenuButton
+        label="Actions"
+        aria-label={`Actions pour ${member.name}`}
+        className="button button--secondary button--sm"
+        placement="bottom end"
+        onAction={(key) => setOpen(key as Open)}
+      >
+        <MenuItem id="edit">Modifier le rôle et les fonctions</MenuItem>
+        <MenuItem id="remove">{isSelf ? "Quitter ce CLSM" : "Retirer du CLSM"}</MenuItem>
+      </MenuButton>
+      <ModalDialog
+        title={`Rôle de ${member.name}`}
+        isOpen={open === "edit"}
+        onOpenChange={(isOpen) => !isOpen && close()}
+      >
+        {() => <EditMemberForm clsmId={clsmId} member={member} onDone={close} />}
+      </ModalDialog>
+      <ModalDialog
+        title={isSelf ? "Quitter ce CLSM ?" : `Retirer ${member.name} ?`}
+        role="alertdialog"
+        isOpen={open === "remove"}
+        onOpenChange={(isOpen) => !isOpen && close()}
+      >
+        {() => <RemoveMember clsmId={clsmId} member={member} isSelf={isSelf} onDone={close} />}
+      </ModalDialog>
+    </>
+  );
+}
+
+function EditMemberForm({ clsmId, member, onDone }: { clsmId: string; member: Member; onDone: () => void }) {
+  const update = useUpdateMember(clsmId);
+  const [role, setRole] = useState<ClsmRole>(member.role);
+  const [isChair, setIsChair] = useState(member.isChair);
+  const [isColead, setIsColead] = useState(member.isColead);
+  return (
+    <Form
+      error={update.error}
+      requiredNote={false}
+      onSubmit={(event) => {
+        event.preventDefault();
+        update.mutate({ userId: member.userId, role, isChair, isColead }, { onSuccess: onDone });
+      }}
+    >
+      <SelectField
+        label="Rôle dans le CLSM"
+        name="role"
+        options={roleOptions}
+        selectedKey={role}
+        onSelectionChange={(key) => key && setRole(key as ClsmRole)}
+        description="La coordination gère les membres, le territoire et les informations du CLSM."
+      />
+      <fieldset className="fieldset">
+        <legend>Fonctions</legend>
+        <Checkbox isSelected={isChair} onChange={setIsChair}>
+          Présidence (élu·e)
+        </Checkbox>
+        <Checkbox isSelected={isColead} onChange={setIsColead}>
+          Co-pilotage (psychiatrie)
+        </Checkbox>
+      </fieldset>
+      <div className="form__actions">
+        <Button type="submit" variant="primary" isPending={update.isPending}>
+          Enregistrer
+        </Button>
+        <Button onPress={onDone}>Annuler</Button>
+      </div>
+    </Form>
+  );
+}
+
+function RemoveMember({
+  clsmId,
+  member,
+  isSelf,
+  onDone,
+}: {
+  clsmId: string;
+  member: Member;
+  isSelf: boolean;
+  onDone: () => void;
+}) {
+  const remove = useRemoveMember(clsmId);
+  return (
+    <div className="stack">
+      {remove.isError ? <Alert tone="error">{messageOf(remove.error)}</Alert> : null}
+      <p>
+        {isSelf
+          ? "Vous n'aurez plus accès à ce CLSM, sauf si la coordination vous ajoute de nouveau."
+          : `${member.name} n'aura plus accès à ce CLSM. Son compte Maillage est conservé.`}
+      </p>
+      <div className="form__actions">
+        <Button
+          variant="danger"
+          isPending={remove.isPending}
+          onPress={() => remove.mutate(member.userId, { onSuccess: onDone })}
+        >
+          {isSelf ? "Quitter le CLSM" : "Retirer"}
+        </Button>
+        <Button onPress={onDone} autoFocus>
+          Annuler
+        </Button>
+      </div>
+    </div>
+  );
+}
