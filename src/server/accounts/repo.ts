@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
 import type { ClsmRole, PlatformRole } from "../../contracts/accounts";
 import type { Actor } from "../platform/access";
-import type { Db } from "../platform/db";
+import { type Db, qualified } from "../platform/db";
 import { refRegion } from "../territory/tables";
 import { clsm, clsmMembership } from "../workspaces/tables";
 import { account, signInFailure, user, verification } from "./tables";
@@ -99,8 +99,8 @@ export async function listUsers(db: Db, options: { q?: string; limit: number; of
   const where = options.q
     ? or(ilike(user.name, `%${escapeLike(options.q)}%`), ilike(user.email, `%${escapeLike(options.q)}%`))
     : undefined;
-  const hasPassword = sql<boolean>`exists (select 1 from ${account} where ${account.userId} = ${user.id} and ${account.providerId} = 'credential')`;
-  const clsmCount = sql<number>`(select count(*)::int from ${clsmMembership} where ${clsmMembership.userId} = ${user.id})`;
+  const hasPassword = sql<boolean>`exists (select 1 from ${account} where ${qualified(account.userId)} = ${qualified(user.id)} and ${qualified(account.providerId)} = 'credential')`;
+  const clsmCount = sql<number>`(select count(*)::int from ${clsmMembership} where ${qualified(clsmMembership.userId)} = ${qualified(user.id)})`;
   const [items, [count]] = await Promise.all([
     db
       .select({

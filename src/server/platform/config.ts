@@ -21,17 +21,36 @@ export interface Config {
   secureCookies: boolean;
 }
 
-function intFrom(value: string | undefined, fallback: number, name: string): number {
+function intFrom(
+  value: string | undefined,
+  fallback: number,
+  name: string,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (value === undefined || value === "") return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0)
-    throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  if (!Number.isInteger(n) || n < 0 || n > max)
+    throw new Error(`${name} must be an integer between 0 and ${max}, got "${value}"`);
   return n;
 }
 
+/** The public URL without its trailing slash; refused unless it is an absolute http(s) URL (mailed links use it). */
+function baseUrlFrom(value: string | undefined, port: number): string {
+  if (value === undefined || value === "") return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`BASE_URL must be an absolute http(s) URL, got "${value}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new Error(`BASE_URL must be an absolute http(s) URL, got "${value}"`);
+  return value.replace(/\/+$/, "");
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = intFrom(env.PORT, 3000, "PORT");
-  const baseUrl = (env.BASE_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
+  const port = intFrom(env.PORT, 3000, "PORT", 65535);
+  const baseUrl = baseUrlFrom(env.BASE_URL, port);
   return {
     port,
     host: env.HOST ?? "0.0.0.0",

@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { type ExtractTablesWithRelations, getTableName, type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { AnyPgColumn, PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
@@ -49,4 +49,13 @@ export function openDatabase(config: { databaseUrl: string | undefined; dataDir:
   return config.databaseUrl
     ? openPostgres(config.databaseUrl)
     : openPglite({ dataDir: `${config.dataDir}/pglite` });
+}
+
+/**
+ * A column prefixed with its table's name, for correlated subqueries in a selection. Drizzle leaves columns
+ * unqualified in the selection of a query without joins, so `${inner.epciCode} = ${outer.code}` would
+ * silently compare two columns of the inner table when both tables have a column of that name.
+ */
+export function qualified(column: AnyPgColumn): SQL {
+  return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
 }

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { eq } from "drizzle-orm";
 import type { Db } from "../platform/db";
-import { searchKey } from "./normalize";
+import { SEARCH_KEY_VERSION, searchKey } from "./normalize";
 import { refCommune, refDataset, refDepartement, refEpci, refRegion } from "./tables";
 
 // Loads the official communes, EPCI, départements and régions from @etalab/decoupage-administratif.
@@ -29,7 +29,8 @@ interface RawEpci {
 const packageVersion = (): string => require("@etalab/decoupage-administratif/package.json").version;
 
 export async function ensureReferenceData(db: Db): Promise<{ loaded: boolean; version: string }> {
-  const version = packageVersion();
+  // The search names depend on `searchKey` too: a change of either reloads the tables.
+  const version = `${packageVersion()}+key${SEARCH_KEY_VERSION}`;
   const [current] = await db.select().from(refDataset).where(eq(refDataset.name, DATASET));
   if (current?.version === version) return { loaded: false, version };
 

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
-import type { Db } from "../platform/db";
+import { type Db, qualified } from "../platform/db";
 import { refCommune, refDepartement, refEpci, refRegion } from "./tables";
 
 export type CommuneRow = typeof refCommune.$inferSelect;
@@ -44,10 +44,10 @@ export async function searchEpcis(db: Db, key: string, code: string, limit: numb
       code: refEpci.code,
       name: refEpci.name,
       population: refEpci.population,
-      communeCount: sql<number>`(select count(*)::int from ${refCommune} where ${refCommune.epciCode} = ${refEpci.code})`,
+      communeCount: sql<number>`(select count(*)::int from ${refCommune} where ${qualified(refCommune.epciCode)} = ${qualified(refEpci.code)})`,
       departementCodes: sql<
         string[]
-      >`(select array_agg(distinct ${refCommune.departementCode}) from ${refCommune} where ${refCommune.epciCode} = ${refEpci.code})`,
+      >`(select array_agg(distinct ${qualified(refCommune.departementCode)}) from ${refCommune} where ${qualified(refCommune.epciCode)} = ${qualified(refEpci.code)})`,
     })
     .from(refEpci)
     .where(or(sql`${refEpci.searchName} like ${contains}`, eq(refEpci.code, code)))

@@ -24,6 +24,8 @@ export function createTerritoryService(deps: { db: Db }) {
   return {
     async search(q: string, limit: number): Promise<TerritoryHit[]> {
       const key = searchKey(q);
+      // Nothing left to look for once accents and punctuation are gone ("%%", "--"): no match, not every row.
+      if (!key) return [];
       const code = q.trim().toUpperCase();
       const [communes, epcis] = await Promise.all([
         repo.searchCommunes(db, key, code, limit),

@@ -1,7 +1,7 @@
 import { and, arrayContains, asc, count, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { user } from "../accounts/tables";
 import type { ClsmVisibility } from "../platform/access";
-import type { Db } from "../platform/db";
+import { type Db, qualified } from "../platform/db";
 import { clsm, clsmCommune, clsmMembership, clsmQuartier } from "./tables";
 
 // `user` is joined read-only to show members' names: identity is the shared kernel every domain may read.
@@ -44,8 +44,8 @@ export async function listClsms(
         population: clsm.population,
         regionCodes: clsm.regionCodes,
         departementCodes: clsm.departementCodes,
-        communeCount: sql<number>`(select count(*)::int from ${clsmCommune} where ${clsmCommune.clsmId} = ${clsm.id})`,
-        memberCount: sql<number>`(select count(*)::int from ${clsmMembership} where ${clsmMembership.clsmId} = ${clsm.id})`,
+        communeCount: sql<number>`(select count(*)::int from ${clsmCommune} where ${qualified(clsmCommune.clsmId)} = ${qualified(clsm.id)})`,
+        memberCount: sql<number>`(select count(*)::int from ${clsmMembership} where ${qualified(clsmMembership.clsmId)} = ${qualified(clsm.id)})`,
       })
       .from(clsm)
       .where(where)
