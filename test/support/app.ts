@@ -36,18 +36,27 @@ export interface Person {
   cookie: string;
 }
 
-/** Builds the app on a fresh database for this test file; closed after the file's tests. */
-export async function setupApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await openTestDatabase(inject("testRunId"));
-  const config = loadConfig({
+/** The test configuration: silent, no job polling (tests drain the queue), generous rate limits. */
+export const testConfig = (env: Record<string, string> = {}) =>
+  loadConfig({
     LOG_LEVEL: "silent",
     BASE_URL: "http://localhost:3000",
     AUTH_RATE_LIMIT_PER_MINUTE: "1000",
     JOB_POLL_MS: "0",
     ...env,
   });
-  const { app, services } = await buildApp({ config, database, serveWeb: false, logger: false });
-  await app.ready();
+
+/** Builds the app on a given database with the test configuration; the caller closes it. */
+export async function buildTestApp(database: Database, env: Record<string, string> = {}) {
+  const built = await buildApp({ config: testConfig(env), database, serveWeb: false, logger: false });
+  await built.app.ready();
+  return built;
+}
+
+/** Builds the app on a fresh database for this test file; closed after the file's tests. */
+export async function setupApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await openTestDatabase(inject("testRunId"));
+  const { app, services } = await buildTestApp(database, env);
   afterAll(async () => {
     await app.close();
     await database.close();

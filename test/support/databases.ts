@@ -67,3 +67,31 @@ export async function openTestDatabase(runId: string): Promise<Database> {
   const dump = await readFile(pgliteTemplatePath(runId));
   return openPglite({ loadDataDir: new Blob([dump]) });
 }
+
+/**
+ * A database that outlives the connections opened on it, to test what survives a restart: a PGlite data
+ * directory in a temporary folder (migrated on first open), or a PostgreSQL database copied from the template.
+ */
+export async function persistentTestDatabase(runId: string): Promise<{
+  open(): Database;
+  dispose(): Promise<void>;
+}> {
+  if (usingPostgres()) {
+    const name = `${new URL(process.env.DATABASE_URL ?? "").pathname.slice(1)}_p${randomBytes(5).toString("hex")}`;
+    await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${templateName(runId)}"`);
+    return {
+      open: () => openPostgres(withDatabase(process.env.DATABASE_URL ?? "", name), 3),
+      dispose: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    };
+  }
+  const { mkdtemp, rm } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const dataDir = await mkdtemp(path.join(tmpdir(), "maillage-test-"));
+  const first = openPglite({ dataDir });
+  await first.migrate();
+  await first.close();
+  return {
+    open: () => openPglite({ dataDir }),
+    dispose: () => rm(dataDir, { recursive: true, force: true }),
+  };
+}

@@ -59,6 +59,17 @@ export class JobQueue {
   }
 
   private async runOne(row: JobRow): Promise<void> {
+    if (row.attempts > row.maxAttempts) {
+      // Claimed again after its worker died on every attempt (e.g. the job crashes the process): stop there.
+      this.log.error({ jobId: row.id, job: row.name, attempts: row.attempts }, "job abandoned");
+      await markJobFailed(
+        this.db,
+        row,
+        "abandonné : le traitement s'est interrompu à chaque tentative",
+        null,
+      );
+      return;
+    }
     const handler = this.handlers.get(row.name);
     try {
       if (!handler) throw new Error(`No handler for job "${row.name}"`);

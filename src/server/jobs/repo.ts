@@ -13,6 +13,9 @@ export async function insertJob(
   await db.insert(job).values({ name, payload, runAt: options.runAt, maxAttempts: options.maxAttempts });
 }
 
+/** A running job not finished after this long is taken to have lost its worker, and is claimed again. */
+export const STALE_JOB_MS = 5 * 60_000;
+
 /** Claims the next due job, or one whose worker died more than five minutes ago. */
 export async function claimNextJob(db: Db): Promise<JobRow | undefined> {
   const result = (await db.execute(sql`
@@ -20,7 +23,7 @@ export async function claimNextJob(db: Db): Promise<JobRow | undefined> {
     WHERE id = (
       SELECT id FROM ${job}
       WHERE (status = 'pending' AND run_at <= now())
-         OR (status = 'running' AND locked_at < now() - interval '5 minutes')
+         OR (status = 'running' AND locked_at < now() - make_interval(secs => ${STALE_JOB_MS / 1000}))
       ORDER BY run_at
       LIMIT 1
       FOR UPDATE SKIP LOCKED

@@ -9,6 +9,13 @@ import { findMail, insertMail, listMail, type NewMail, updateMailDelivery } from
 export const SEND_MAIL_JOB = "mail.send";
 const MAX_ATTEMPTS = 5;
 
+/**
+ * Nodemailer waits up to 2 min to connect and 10 min on a silent socket by default: a hung SMTP server would
+ * hold the queue and outlive STALE_JOB_MS, so another instance would claim the job and send the mail twice.
+ * These stay well below it (a value in SMTP_URL's query string, e.g. ?socketTimeout=5000, overrides them).
+ */
+export const SMTP_TIMEOUTS_MS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 };
+
 export interface MailService {
   /** Records the mail and schedules its delivery, inside the caller's transaction. */
   queue(tx: Db, mail: NewMail): Promise<string>;
@@ -21,7 +28,9 @@ export function createMailService(deps: {
   smtpUrl?: string;
   from: string;
 }): MailService {
-  const transport = deps.smtpUrl ? nodemailer.createTransport(deps.smtpUrl) : undefined;
+  const transport = deps.smtpUrl
+    ? nodemailer.createTransport({ ...SMTP_TIMEOUTS_MS, url: deps.smtpUrl })
+    : undefined;
 
   deps.jobs.register(SEND_MAIL_JOB, async (payload, job) => {
     const { mailId } = payload as { mailId: string };
