@@ -8,6 +8,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { DestinationStream } from "pino";
 import { accountsRoutes } from "./accounts/routes";
 import { createAccountsService } from "./accounts/service";
 import { JobQueue } from "./jobs/queue";
@@ -32,6 +33,8 @@ export interface BuildOptions {
   /** Serve the built web app from dist/web (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean;
+  /** Where log lines go (default: stdout); tests pass a stream to read what is logged. */
+  logStream?: DestinationStream;
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -41,7 +44,7 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
   const db = options.database.db;
   const jobs = new JobQueue(db, app.log);
   const mail = createMailService({ db, jobs, smtpUrl: config.smtpUrl, from: config.mailFrom });
-  const auth = await createAuth({ db, config, mail });
+  const auth = await createAuth({ db, config, mail, log: app.log });
   const accounts = createAccountsService({ db, auth, mail, config });
   const territory = createTerritoryService({ db });
   const workspaces = createWorkspacesService({ db, territory, accounts });
@@ -52,7 +55,7 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
 export async function buildApp(options: BuildOptions): Promise<{ app: FastifyInstance; services: Services }> {
   const { config } = options;
   const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(config.logLevel),
+    logger: options.logger === false ? false : loggerOptions(config.logLevel, options.logStream),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { desc, eq } from "drizzle-orm";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import type { DestinationStream } from "pino";
 import { afterAll, inject } from "vitest";
 import type { PlatformRole } from "../../src/contracts/accounts";
 import { account, user } from "../../src/server/accounts/tables";
@@ -47,16 +48,29 @@ export const testConfig = (env: Record<string, string> = {}) =>
   });
 
 /** Builds the app on a given database with the test configuration; the caller closes it. */
-export async function buildTestApp(database: Database, env: Record<string, string> = {}) {
-  const built = await buildApp({ config: testConfig(env), database, serveWeb: false, logger: false });
+export async function buildTestApp(
+  database: Database,
+  env: Record<string, string> = {},
+  options: { logStream?: DestinationStream } = {},
+) {
+  const built = await buildApp({
+    config: testConfig(env),
+    database,
+    serveWeb: false,
+    // Logs are off, unless a test reads them from a stream.
+    ...(options.logStream ? { logStream: options.logStream } : { logger: false }),
+  });
   await built.app.ready();
   return built;
 }
 
 /** Builds the app on a fresh database for this test file; closed after the file's tests. */
-export async function setupApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function setupApp(
+  env: Record<string, string> = {},
+  options: { logStream?: DestinationStream } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(inject("testRunId"));
-  const { app, services } = await buildTestApp(database, env);
+  const { app, services } = await buildTestApp(database, env, options);
   afterAll(async () => {
     await app.close();
     await database.close();

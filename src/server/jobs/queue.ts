@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "../platform/db";
+import { errorMessage } from "../platform/logger";
 import { claimNextJob, insertJob, type JobRow, markJobDone, markJobFailed } from "./repo";
 
 export type JobHandler = (payload: unknown, job: JobRow) => Promise<void>;
@@ -76,7 +77,7 @@ export class JobQueue {
       await handler(row.payload, row);
       await markJobDone(this.db, row.id);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorMessage(err);
       const retryAt =
         row.attempts < row.maxAttempts ? new Date(Date.now() + retryDelayMs(row.attempts)) : null;
       this.log.warn({ jobId: row.id, job: row.name, attempt: row.attempts, err: message }, "job failed");

@@ -4,6 +4,7 @@ import type { Actor } from "../platform/access";
 import { policies } from "../platform/access";
 import type { Db } from "../platform/db";
 import { forbidden } from "../platform/errors";
+import { errorMessage } from "../platform/logger";
 import { findMail, insertMail, listMail, type NewMail, updateMailDelivery } from "./repo";
 
 export const SEND_MAIL_JOB = "mail.send";
@@ -51,7 +52,7 @@ export function createMailService(deps: {
       });
       await updateMailDelivery(deps.db, mailId, { status: "sent" });
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorMessage(err);
       const final = job.attempts >= job.maxAttempts;
       await updateMailDelivery(deps.db, mailId, { status: final ? "failed" : "queued", lastError: message });
       throw err;

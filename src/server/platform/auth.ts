@@ -3,11 +3,13 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { magicLink } from "better-auth/plugins/magic-link";
 import { eq } from "drizzle-orm";
+import type { FastifyBaseLogger } from "fastify";
 import { account, session, user, verification } from "../accounts/tables";
 import type { MailService } from "../mail/service";
 import { magicLinkMail, resetPasswordMail } from "../mail/templates";
 import type { Config } from "./config";
 import type { Db } from "./db";
+import { scrubError, scrubText } from "./logger";
 import { appSetting } from "./tables";
 
 export const RESET_PASSWORD_PATH = "/reinitialiser-mot-de-passe";
@@ -30,8 +32,13 @@ async function resolveSecret(db: Db, configured: string | undefined): Promise<st
  * Sign-up is closed: people join by invitation. Rate limiting is Maillage's own (see accounts/service.ts),
  * because it must slow repeated failures per address, across instances.
  */
-export async function createAuth(deps: { db: Db; config: Config; mail: MailService }) {
-  const { db, config, mail } = deps;
+export async function createAuth(deps: {
+  db: Db;
+  config: Config;
+  mail: MailService;
+  log: FastifyBaseLogger;
+}) {
+  const { db, config, mail, log } = deps;
   const send = (to: string, content: { subject: string; text: string; html: string }) =>
     db.transaction((tx) => mail.queue(tx, { to, ...content }).then(() => undefined));
 
@@ -43,6 +50,15 @@ export async function createAuth(deps: { db: Db; config: Config; mail: MailServi
     trustedOrigins: [config.baseUrl],
     database: drizzleAdapter(db, { provider: "pg", schema: { user, session, account, verification } }),
     telemetry: { enabled: false },
+    // The library's messages go to the app's logger (not the console), errors scrubbed of query values:
+    // a failed insert of a mail would otherwise print the mail, its link and token.
+    logger: {
+      level: "warn",
+      log: (level, message, ...args) => {
+        const errors = args.filter((a) => a instanceof Error).map((e) => scrubError(e));
+        log[level]({ errors: errors.length ? errors : undefined }, `[auth] ${scrubText(message)}`);
+      },
+    },
     rateLimit: { enabled: false },
     session: { expiresIn: SESSION_DAYS * 24 * 3600, updateAge: 24 * 3600 },
     advanced: {
