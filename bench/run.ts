@@ -1,0 +1,419 @@
+import { execSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { count } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { user } from "../src/server/accounts/tables";
+import { buildApp } from "../src/server/app";
+import { loadConfig } from "../src/server/platform/config";
+import { ensureReferenceData } from "../src/server/territory/reference";
+import { buildBareApp } from "./bare";
+import {
+  BENCH_PASSWORD,
+  DATASET_VERSION,
+  type DatasetInfo,
+  loadDataset,
+  NATIONAL_SCALE,
+  readDatasetInfo,
+} from "./dataset";
+import { type BenchDatabase, openBenchPglite, openBenchPostgres } from "./db";
+import { type LoadResult, runLoad } from "./load";
+
+// npm run bench [-- --fresh] [-- --duration 3] — see bench/README.md.
+
+const { values: flags } = parseArgs({
+  options: {
+    fresh: { type: "boolean", default: false },
+    duration: { type: "string", default: "10" },
+    warmup: { type: "string", default: "2" },
+    connections: { type: "string", default: "50" },
+    only: { type: "string" },
+    trace: { type: "boolean", default: false },
+    analyze: { type: "boolean", default: false },
+    "data-dir": { type: "string" },
+    help: { type: "boolean", default: false },
+  },
+});
+if (flags.help) {
+  console.log(`npm run bench -- [--fresh] [--duration 10] [--warmup 2] [--connections 50] [--only home,members,search] [--trace] [--analyze] [--data-dir DIR]
+  DATABASE_URL=postgres://…  runs on PostgreSQL (an empty database, or one the bench filled before)
+  otherwise PGlite in bench/.data/pglite (built on first run, rebuilt by --fresh)`);
+  process.exit(0);
+}
+const positive = (name: string, value: string | undefined) => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got "${value}"`);
+  return n;
+};
+const duration = positive("duration", flags.duration);
+const warmup = Number(flags.warmup ?? 0);
+const connections = Math.round(positive("connections", flags.connections));
+
+const pgliteDir = flags["data-dir"] ?? fileURLToPath(new URL("./.data/pglite", import.meta.url));
+const databaseUrl = process.env.DATABASE_URL || undefined;
+
+const searchQueries = ["saint", "lyon", "brest", "22000", "35238", "val de", "morlaix"];
+
+const seconds = (since: number) => Math.round((performance.now() - since) / 100) / 10;
+const log = (line = "") => console.log(line);
+
+function open(): BenchDatabase {
+  return databaseUrl ? openBenchPostgres(databaseUrl) : openBenchPglite(pgliteDir);
+}
+
+/** Drops everything in a PostgreSQL database the bench filled before (never a database it did not fill). */
+async function resetPostgres(database: BenchDatabase) {
+  await database.raw("drop schema if exists drizzle cascade");
+  await database.raw("drop schema public cascade");
+  await database.raw("create schema public");
+}
+
+async function prepareDatabase(): Promise<{ database: BenchDatabase; info: DatasetInfo | undefined }> {
+  if (flags.fresh && !databaseUrl) rmSync(pgliteDir, { recursive: true, force: true });
+  let database = open();
+  log(`Base : ${database.describe}`);
+  let t = performance.now();
+  await database.migrate();
+  const reference = await ensureReferenceData(database.db);
+  if (reference.loaded) log(`  référentiel ${reference.version} chargé en ${seconds(t)} s`);
+
+  const info = await readDatasetInfo(database.db);
+  const stale = info && (flags.fresh || info.version !== DATASET_VERSION);
+  const [people] = await database.db.select({ n: count() }).from(user);
+  if (!info && (people?.n ?? 0) > 0) {
+    if (databaseUrl) {
+      throw new Error(
+        "DATABASE_URL désigne une base qui contient des comptes mais pas le jeu du banc : donnez une base vide.",
+      );
+    }
+    log("  jeu de données incomplet (chargement interrompu ?) : reconstruction");
+  }
+  if (stale || (!info && (people?.n ?? 0) > 0)) {
+    if (databaseUrl) await resetPostgres(database);
+    else {
+      await database.close();
+      rmSync(pgliteDir, { recursive: true, force: true });
+      database = open();
+    }
+    t = performance.now();
+    await database.migrate();
+    await ensureReferenceData(database.db);
+    log(`  base remise à zéro, migrée et référentiel chargé en ${seconds(t)} s`);
+    return { database, info: undefined };
+  }
+  return { database, info };
+}
+
+/** Whether the tables were ever analyzed: PGlite has no autovacuum, so without ANALYZE it plans blind. */
+async function plannerStatistics(database: BenchDatabase): Promise<string> {
+  const [row] = await database.raw(
+    `select count(*)::int as n from pg_stats where schemaname = 'public' and tablename in ('user', 'clsm_membership', 'ref_commune')`,
+  );
+  return Number(row?.n ?? 0) > 0
+    ? "tables analysées (ANALYZE ou autovacuum)"
+    : database.kind === "pglite"
+      ? "jamais analysées (PGlite n'a pas d'autovacuum)"
+      : "pas encore analysées (l'autovacuum ne l'a pas encore fait)";
+}
+
+async function signIn(origin: string, email: string): Promise<string> {
+  const res = await fetch(`${origin}/api/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`la connexion a échoué : ${res.status} ${await res.text()}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+async function getJson(url: string, headers: Record<string, string> = {}) {
+  const res = await fetch(url, { headers });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(`vérification avant la charge : ${message}`);
+}
+
+interface Target {
+  paths: string[];
+  headers?: Record<string, string>;
+}
+interface Scenario {
+  key: string;
+  label: string;
+  app: Target;
+  bare: Target;
+}
+interface Measured {
+  scenario: Scenario;
+  stack: "app" | "bare";
+  result: LoadResult;
+  queriesPerRequest: number;
+}
+
+/** Round trips to the database for one request (sequential, nothing else running); --trace prints them. */
+async function queriesPerRequest(database: BenchDatabase, origin: string, target: Target) {
+  let total = 0;
+  for (const [i, path] of target.paths.entries()) {
+    const before = database.queries.count;
+    if (flags.trace && i === 0) database.queries.sql = [];
+    const res = await fetch(`${origin}${path}`, { headers: target.headers });
+    await res.arrayBuffer();
+    total += database.queries.count - before;
+    if (database.queries.sql) {
+      log(`\n  GET ${path} — ${database.queries.sql.length} requêtes :`);
+      for (const query of database.queries.sql) log(`    ${query.replace(/\s+/g, " ").slice(0, 300)}`);
+      database.queries.sql = undefined;
+    }
+  }
+  return total / target.paths.length;
+}
+
+/** Waits until the requests still in flight when autocannon stopped have reached the database. */
+async function drained(database: BenchDatabase) {
+  const deadline = Date.now() + 15_000;
+  let last = -1;
+  while (database.queries.count !== last && Date.now() < deadline) {
+    last = database.queries.count;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+async function main() {
+  const started = new Date();
+  const commit = execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim();
+  const dirty =
+    execSync("git status --porcelain -- src/server src/contracts", { encoding: "utf8" }).trim() !== "";
+  log(
+    `Banc Maillage — ${started.toISOString()} — commit ${commit}${dirty ? " (src/server ou src/contracts modifiés, non commités)" : ""}`,
+  );
+  log(
+    `Machine : ${cpus().length} cœurs (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} Gio, ` +
+      `Node ${process.version}, charge moyenne ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" / ")}`,
+  );
+
+  const { database, info: existing } = await prepareDatabase();
+  const config = loadConfig({
+    LOG_LEVEL: "silent",
+    BASE_URL: "http://127.0.0.1",
+    JOB_POLL_MS: "0",
+    MAILLAGE_DEMO: "false",
+  });
+  const { app, services } = await buildApp({ config, database, serveWeb: false, logger: false });
+  let info = existing;
+  if (!info) {
+    log(`Chargement du jeu national (${NATIONAL_SCALE.clsms} CLSM, ${NATIONAL_SCALE.people} personnes)…`);
+    const t = performance.now();
+    info = await loadDataset(database.db, services, NATIONAL_SCALE, (line) => log(line));
+    log(`  jeu chargé en ${seconds(t)} s`);
+  } else {
+    log(`Jeu de données v${info.version} déjà chargé (--fresh pour le reconstruire).`);
+  }
+  log(
+    `  ${info.size.clsms} CLSM (${info.scales.intercommunal} intercommunaux, ${info.scales.communal} communaux, ` +
+      `${info.scales.infracommunal} infra-communaux), ${info.size.people} personnes, ${info.memberships} adhésions, ` +
+      `${info.officers} comptes ARS/national/admin`,
+  );
+  log(
+    `  coordinateur·rice du banc : ${info.coordinator.email} — « ${info.coordinator.clsmName} » ` +
+      `(${info.coordinator.communeCount} communes, ${info.coordinator.memberCount} membres)`,
+  );
+
+  if (flags.analyze) {
+    const t = performance.now();
+    await database.raw("analyze");
+    log(`ANALYZE fait en ${seconds(t)} s (les statistiques restent dans la base ; --fresh les efface).`);
+  }
+  const statistics = await plannerStatistics(database);
+  log(`Statistiques du planificateur : ${statistics}`);
+
+  const bare = buildBareApp(database.db);
+  const servers: FastifyInstance[] = [app, bare];
+  try {
+    const appOrigin = await app.listen({ host: "127.0.0.1", port: 0 });
+    const bareOrigin = await bare.listen({ host: "127.0.0.1", port: 0 });
+    const cookie = await signIn(appOrigin, info.coordinator.email);
+    const auth = { cookie };
+    const id = info.coordinator.clsmId;
+    const q = (s: string) => encodeURIComponent(s);
+
+    const scenarios: Scenario[] = [
+      {
+        key: "home",
+        label: "Accueil CLSM",
+        app: { paths: [`/api/clsms/${id}`], headers: auth },
+        bare: { paths: [`/bare/clsms/${id}`] },
+      },
+      {
+        key: "members",
+        label: "Membres (25)",
+        app: { paths: [`/api/clsms/${id}/members?limit=25`], headers: auth },
+        bare: { paths: [`/bare/clsms/${id}/members?limit=25`] },
+      },
+      {
+        key: "search",
+        label: "Recherche territoire",
+        app: { paths: searchQueries.map((s) => `/api/territory/search?q=${q(s)}`), headers: auth },
+        bare: { paths: searchQueries.map((s) => `/bare/territory/search?q=${q(s)}`) },
+      },
+    ].filter((s) => !flags.only || flags.only.split(",").includes(s.key));
+
+    // Before any load: every request answers 200 with the same content on both sides, and the session
+    // is really checked (no cookie = 401, another tenant's CLSM = 404).
+    const home = await getJson(`${appOrigin}/api/clsms/${id}`, auth);
+    const bareHome = await getJson(`${bareOrigin}/bare/clsms/${id}`);
+    assert(home.status === 200, `GET /api/clsms/:id → ${home.status}`);
+    assert(bareHome.status === 200, `GET /bare/clsms/:id → ${bareHome.status}`);
+    const territory = (body: Record<string, unknown>) => body.territory as { communes: { code: string }[] };
+    assert(
+      JSON.stringify(territory(home.body).communes.map((c) => c.code)) ===
+        JSON.stringify(territory(bareHome.body).communes.map((c) => c.code)) &&
+        home.body.memberCount === bareHome.body.memberCount,
+      "l'accueil nu ne rend pas les mêmes communes ou le même nombre de membres",
+    );
+    assert((await getJson(`${appOrigin}/api/clsms/${id}`)).status === 401, "sans cookie, pas de 401");
+    assert(
+      (await getJson(`${appOrigin}/api/clsms/${info.otherClsmId}`, auth)).status === 404,
+      "le CLSM d'un autre territoire n'est pas 404",
+    );
+    const members = await getJson(`${appOrigin}/api/clsms/${id}/members?limit=25`, auth);
+    const bareMembers = await getJson(`${bareOrigin}/bare/clsms/${id}/members?limit=25`);
+    assert(members.status === 200 && bareMembers.status === 200, "la liste des membres ne répond pas 200");
+    const userIds = (body: Record<string, unknown>) =>
+      JSON.stringify((body.items as { userId: string }[]).map((m) => m.userId));
+    assert(
+      members.body.total === bareMembers.body.total && userIds(members.body) === userIds(bareMembers.body),
+      "la liste nue des membres diffère",
+    );
+    for (const s of searchQueries) {
+      const hits = await getJson(`${appOrigin}/api/territory/search?q=${q(s)}`, auth);
+      const bareHits = await getJson(`${bareOrigin}/bare/territory/search?q=${q(s)}`);
+      assert(hits.status === 200 && bareHits.status === 200, `recherche « ${s} » : pas 200`);
+      const codes = (body: Record<string, unknown>) =>
+        JSON.stringify((body.items as { code: string }[]).map((h) => h.code));
+      assert(codes(hits.body) === codes(bareHits.body), `recherche « ${s} » : résultats différents`);
+      assert((hits.body.items as unknown[]).length > 0, `recherche « ${s} » : aucun résultat`);
+    }
+    log("Vérifications : 200 partout, mêmes contenus app / nu, 401 sans cookie, 404 chez un autre CLSM.");
+
+    const explain = await database.raw(
+      `explain (analyze, format json) select code from ref_commune
+       where search_name like '%saint%' or code = 'SAINT' or postal_codes @> array['SAINT']::text[]
+       order by population desc limit 15`,
+    );
+    type Plan = { "Execution Time": number };
+    const plan = (explain[0]?.["QUERY PLAN"] as Plan[] | undefined)?.[0];
+    if (!plan) throw new Error("EXPLAIN sans plan");
+    const scanned = JSON.stringify(plan).match(/"Node Type":"([^"]+Scan)"/)?.[1] ?? "?";
+    log(
+      `Recherche de communes « saint » : ${scanned}, ${plan["Execution Time"].toFixed(1)} ms dans la base.`,
+    );
+
+    const perRequest = new Map<string, number>();
+    for (const scenario of scenarios) {
+      perRequest.set(`${scenario.key}/app`, await queriesPerRequest(database, appOrigin, scenario.app));
+      perRequest.set(`${scenario.key}/bare`, await queriesPerRequest(database, bareOrigin, scenario.bare));
+    }
+
+    const measured: Measured[] = [];
+    log(
+      `\nCharge : autocannon, ${connections} connexions, ${duration} s par scénario` +
+        (warmup > 0 ? ` (après ${warmup} s de chauffe non mesurée)` : "") +
+        ", depuis un processus séparé, sur 127.0.0.1.",
+    );
+    for (const scenario of scenarios) {
+      for (const stack of ["app", "bare"] as const) {
+        const target = scenario[stack];
+        const origin = stack === "app" ? appOrigin : bareOrigin;
+        const load = { origin, paths: target.paths, headers: target.headers, connections };
+        if (warmup > 0) await runLoad({ ...load, duration: warmup });
+        await drained(database);
+        const result = await runLoad({ ...load, duration });
+        await drained(database);
+        const queries = perRequest.get(`${scenario.key}/${stack}`) ?? Number.NaN;
+        measured.push({ scenario, stack, result, queriesPerRequest: queries });
+        log(
+          `  ${scenario.label.padEnd(22)} ${stack === "app" ? "application" : "Fastify nu "} ` +
+            `${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms` +
+            `  non-2xx ${result.non2xx}  erreurs ${result.errors}`,
+        );
+      }
+    }
+
+    report(measured, info, `${database.describe}, statistiques : ${statistics}`, commit);
+    const failures = measured.filter((m) => m.result.non2xx > 0 || m.result.errors > 0);
+    if (failures.length) {
+      console.error(
+        `\nATTENTION : réponses non-2xx ou erreurs pendant la charge (${failures
+          .map((f) => `${f.scenario.label} ${f.stack}: ${JSON.stringify(f.result.statusCodes)}`)
+          .join("; ")}). Ces chiffres ne mesurent pas le service normal.`,
+      );
+      process.exitCode = 1;
+    }
+    log(
+      `\nCharge moyenne à la fin : ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" / ")}`,
+    );
+  } finally {
+    for (const server of servers) await server.close();
+    await database.close();
+  }
+}
+
+function report(measured: Measured[], info: DatasetInfo, describe: string, commit: string) {
+  const rows: string[][] = [];
+  const ratios: string[][] = [];
+  const byScenario = new Map<string, Measured[]>();
+  for (const m of measured) byScenario.set(m.scenario.key, [...(byScenario.get(m.scenario.key) ?? []), m]);
+  for (const [, pair] of byScenario) {
+    for (const m of pair) {
+      rows.push([
+        m.scenario.label,
+        m.stack === "app" ? "application" : "Fastify nu, 1 requête SQL",
+        m.result.requestsPerSecond.toFixed(0),
+        String(m.result.p50),
+        String(m.result.p99),
+        `${m.result.non2xx} / ${m.result.errors}`,
+        m.queriesPerRequest.toFixed(1),
+      ]);
+    }
+    const app = pair.find((m) => m.stack === "app")?.result;
+    const bare = pair.find((m) => m.stack === "bare")?.result;
+    if (app && bare) {
+      ratios.push([
+        pair[0]?.scenario.label ?? "",
+        (app.requestsPerSecond / bare.requestsPerSecond).toFixed(2),
+        (app.p99 / Math.max(bare.p99, 1)).toFixed(2),
+      ]);
+    }
+  }
+  const table = (header: string[], body: string[][]) =>
+    [header, header.map(() => "---"), ...body].map((r) => `| ${r.join(" | ")} |`).join("\n");
+  log(`\n### ${describe} — commit ${commit}, ${connections} connexions × ${duration} s\n`);
+  log(
+    `Jeu : ${info.size.clsms} CLSM, ${info.size.people} personnes, ${info.memberships} adhésions ; ` +
+      `CLSM mesuré : ${info.coordinator.communeCount} communes, ${info.coordinator.memberCount} membres.\n`,
+  );
+  log(
+    table(
+      ["Scénario", "Pile", "req/s", "p50 ms", "p99 ms", "non-2xx / erreurs", "requêtes SQL par appel"],
+      rows,
+    ),
+  );
+  log("");
+  log(table(["Scénario", "débit app / nu", "p99 app / nu"], ratios));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
