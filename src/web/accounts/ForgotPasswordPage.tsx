@@ -25,6 +25,7 @@ export function ForgotPasswordPage() {
       <div className="card">
         <Form
           error={forgot.error}
+          isPending={forgot.isPending}
           onSubmit={(event) => {
             event.preventDefault();
             forgot.mutate({ email: email.trim() });

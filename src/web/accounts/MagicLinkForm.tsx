@@ -23,6 +23,7 @@ export function MagicLinkForm({ initialEmail }: { initialEmail: string }) {
       ) : null}
       <Form
         error={request.error}
+        isPending={request.isPending}
         onSubmit={(event) => {
           event.preventDefault();
           request.mutate({ email: value.trim() });

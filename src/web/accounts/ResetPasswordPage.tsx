@@ -40,6 +40,7 @@ export function ResetPasswordPage() {
       <div className="card">
         <Form
           error={reset.error}
+          isPending={reset.isPending}
           onSubmit={(event) => {
             event.preventDefault();
             reset.mutate(

@@ -39,6 +39,7 @@ export function SignInPage() {
         <h2 id="sign-in-password">Avec votre mot de passe</h2>
         <Form
           error={signIn.error}
+          isPending={signIn.isPending}
           onSubmit={(event) => {
             event.preventDefault();
             signIn.mutate(

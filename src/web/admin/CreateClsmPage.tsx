@@ -31,6 +31,7 @@ export function CreateClsmPage() {
     >
       <Form
         error={create.error}
+        isPending={create.isPending}
         onSubmit={(event) => {
           event.preventDefault();
           if (isDraftEmpty(draft)) {

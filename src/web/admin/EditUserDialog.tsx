@@ -27,6 +27,7 @@ function EditUserForm({ user, onDone }: { user: UserListItem; onDone: () => void
   return (
     <Form
       error={update.error}
+      isPending={update.isPending}
       requiredNote={false}
       onSubmit={(event) => {
         event.preventDefault();

@@ -44,6 +44,7 @@ function InviteForm({ onCancel, onDone }: { onCancel: () => void; onDone: (email
   return (
     <Form
       error={invite.error}
+      isPending={invite.isPending}
       onSubmit={(event) => {
         event.preventDefault();
         invite.mutate(

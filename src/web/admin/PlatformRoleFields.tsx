@@ -41,8 +41,8 @@ export function PlatformRoleFields({
           placeholder={regions.isPending ? "Chargement des régions…" : "Choisir une région"}
           options={regions.data?.items.map((r) => ({ id: r.code, label: r.name })) ?? []}
           selectedKey={regionCode}
-          onSelectionChange={(key) => onRegionChange(key === null ? null : String(key))}
-          validate={(key) => (key === null ? "Choisissez la région de l'ARS." : null)}
+          onSelectionChange={(key) => onRegionChange(key == null ? null : String(key))}
+          requiredMessage="Choisissez la région de l'ARS."
         />
       ) : null}
     </>

@@ -45,7 +45,7 @@ export function QuartiersEditor({ quartiers, communes, onChange, namePrefix }: Q
               selectedKey={q.communeCode}
               onSelectionChange={(key) => update(q.key, { communeCode: key === null ? null : String(key) })}
               placeholder="Choisir…"
-              validate={(key) => (key === null ? "Choisissez la commune du quartier." : null)}
+              requiredMessage="Choisissez la commune du quartier."
             />
             <NumberField
               label="Population"
@@ -55,7 +55,7 @@ export function QuartiersEditor({ quartiers, communes, onChange, namePrefix }: Q
               maxValue={10_000_000}
               value={q.population}
               onChange={(population) => update(q.key, { population })}
-              validate={(v) => (Number.isNaN(v) ? "Indiquez la population du quartier." : null)}
+              requiredMessage="Indiquez la population du quartier."
             />
           </div>
           <Button

@@ -48,7 +48,8 @@ export function TerritorySearch({ onPick, chosenKeys, errorMessage, inputId }: T
         }
       }}
       disabledKeys={[...chosenKeys]}
-      allowsEmptyCollection
+      // With fewer than two characters the list closes (and closes after a pick, when the text is cleared).
+      allowsEmptyCollection={!tooShort}
       allowsCustomValue
       menuTrigger="input"
       isInvalid={Boolean(errorMessage)}

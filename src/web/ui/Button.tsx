@@ -16,23 +16,29 @@ interface Variant {
 const classOf = ({ variant = "secondary", size = "md" }: Variant, extra?: string) =>
   ["button", `button--${variant}`, size === "sm" ? "button--sm" : "", extra ?? ""].filter(Boolean).join(" ");
 
-export interface ButtonProps extends Omit<AriaButtonProps, "className" | "children">, Variant {
+export interface ButtonProps extends Omit<AriaButtonProps, "className" | "children" | "isPending">, Variant {
   className?: string;
   children: ReactNode;
+  /** Work in progress: shows a spinner and ignores presses (the button keeps its focus). */
+  isPending?: boolean;
 }
 
-/** A button (React Aria): keyboard, touch and screen-reader behaviour included. */
-export function Button({ variant, size, className, children, ...props }: ButtonProps) {
+/**
+ * A button (React Aria): keyboard, touch and screen-reader behaviour included.
+ * Pending state is handled here rather than by React Aria's `isPending`, whose announcement points at
+ * the button by id and dangles once a successful submission navigates away.
+ */
+export function Button({ variant, size, className, children, isPending, onPress, ...props }: ButtonProps) {
   return (
-    <AriaButton {...props} className={classOf({ variant, size }, className)}>
-      {props.isPending ? (
-        <>
-          <span className="spinner" aria-hidden="true" />
-          {children}
-        </>
-      ) : (
-        children
-      )}
+    <AriaButton
+      {...props}
+      onPress={isPending ? undefined : onPress}
+      aria-disabled={isPending || undefined}
+      data-pending={isPending || undefined}
+      className={classOf({ variant, size }, className)}
+    >
+      {isPending ? <span className="spinner" aria-hidden="true" /> : null}
+      {children}
     </AriaButton>
   );
 }

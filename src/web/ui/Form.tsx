@@ -15,12 +15,30 @@ export interface FormProps extends Omit<AriaFormProps, "className" | "validation
   className?: string;
   /** Say once that starred fields are required (on by default). */
   requiredNote?: boolean;
+  /** While a submission runs, further submissions are ignored. */
+  isPending?: boolean;
 }
 
 /** A form whose server errors appear next to their fields; the general message is announced. */
-export function Form({ error, children, className, requiredNote = true, ...props }: FormProps) {
+export function Form({
+  error,
+  children,
+  className,
+  requiredNote = true,
+  isPending,
+  onSubmit,
+  ...props
+}: FormProps) {
   return (
-    <AriaForm {...props} validationErrors={fieldErrorsOf(error)} className={`form ${className ?? ""}`}>
+    <AriaForm
+      {...props}
+      onSubmit={(event) => {
+        if (isPending) event.preventDefault();
+        else onSubmit?.(event);
+      }}
+      validationErrors={fieldErrorsOf(error)}
+      className={`form ${className ?? ""}`}
+    >
       {requiredNote ? (
         <p className="form__note">
           Les champs marqués d'un astérisque (<span aria-hidden="true">*</span>

@@ -11,6 +11,7 @@ import {
   SelectValue,
   Text,
 } from "react-aria-components";
+import { fieldErrorText } from "./field-error";
 import { RequiredMark } from "./TextField";
 
 export interface SelectOption {
@@ -24,10 +25,19 @@ export interface SelectFieldProps
   description?: ReactNode;
   options: readonly SelectOption[];
   className?: string;
+  /** Message when a required field is left empty (default: "Ce champ est obligatoire."). */
+  requiredMessage?: string;
 }
 
 /** A labelled select (React Aria): a button that opens a list box, usable with the keyboard. */
-export function SelectField({ label, description, options, className, ...props }: SelectFieldProps) {
+export function SelectField({
+  label,
+  description,
+  options,
+  className,
+  requiredMessage,
+  ...props
+}: SelectFieldProps) {
   return (
     <AriaSelect {...props} className={["field", className ?? ""].join(" ").trim()}>
       <Label className="field__label">
@@ -45,7 +55,7 @@ export function SelectField({ label, description, options, className, ...props }
           ▾
         </span>
       </Button>
-      <FieldError className="field__error" />
+      <FieldError className="field__error">{(v) => fieldErrorText(v, requiredMessage)}</FieldError>
       <Popover className="popover">
         <ListBox className="listbox" items={options}>
           {(option) => (

@@ -8,6 +8,7 @@ import {
   Text,
   TextArea,
 } from "react-aria-components";
+import { fieldErrorText } from "./field-error";
 
 export interface TextFieldProps extends Omit<AriaTextFieldProps, "className" | "children"> {
   label: ReactNode;
@@ -15,6 +16,8 @@ export interface TextFieldProps extends Omit<AriaTextFieldProps, "className" | "
   placeholder?: string;
   multiline?: boolean;
   className?: string;
+  /** Message when a required field is left empty (default: "Ce champ est obligatoire."). */
+  requiredMessage?: string;
 }
 
 /** A labelled text field; its errors (client or server, by `name`) show under it and are announced. */
@@ -24,6 +27,7 @@ export function TextField({
   placeholder,
   multiline,
   className,
+  requiredMessage,
   ...props
 }: TextFieldProps) {
   return (
@@ -42,7 +46,7 @@ export function TextField({
       ) : (
         <Input className="field__input" placeholder={placeholder} />
       )}
-      <FieldError className="field__error" />
+      <FieldError className="field__error">{(v) => fieldErrorText(v, requiredMessage)}</FieldError>
     </AriaTextField>
   );
 }

@@ -64,6 +64,7 @@ function AddMemberForm({
   return (
     <Form
       error={add.error}
+      isPending={add.isPending}
       onSubmit={(event) => {
         event.preventDefault();
         const trimmedName = name.trim();

@@ -39,8 +39,8 @@ export function ClsmHomePage() {
     );
   if (clsm.isPending)
     return (
-      <Page title="CLSM" busy>
-        <Loading label="Chargement du CLSM…" />
+      <Page title="Chargement du CLSM…" busy>
+        <Loading label="Chargement du territoire et des membres…" />
       </Page>
     );
 

@@ -27,6 +27,7 @@ function EditClsmForm({ clsm, onDone }: { clsm: ClsmDetail; onDone: () => void }
   return (
     <Form
       error={update.error}
+      isPending={update.isPending}
       onSubmit={(event) => {
         event.preventDefault();
         update.mutate({ name: name.trim(), status }, { onSuccess: onDone });

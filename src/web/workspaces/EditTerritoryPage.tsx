@@ -56,6 +56,7 @@ function EditTerritory({ clsm }: { clsm: ClsmDetail }) {
     >
       <Form
         error={save.error}
+        isPending={save.isPending}
         onSubmit={(event) => {
           event.preventDefault();
           if (isDraftEmpty(draft)) {

@@ -70,6 +70,7 @@ function EditMemberForm({ clsmId, member, onDone }: { clsmId: string; member: Me
   return (
     <Form
       error={update.error}
+      isPending={update.isPending}
       requiredNote={false}
       onSubmit={(event) => {
         event.preventDefault();
