@@ -1,4 +1,4 @@
-import { Fragment } from "react";
+import { Fragment, Suspense } from "react";
 import { Link, useLocation, useOutlet } from "react-router";
 import { useMe } from "../accounts/api";
 import { UserMenu } from "../accounts/UserMenu";
@@ -48,7 +48,9 @@ export function Layout() {
       </header>
       <main id="contenu" tabIndex={-1} className="site-main">
         {/* A new page per address: each page moves focus to its own heading. */}
-        <Fragment key={location.pathname}>{content}</Fragment>
+        <Fragment key={location.pathname}>
+          <Suspense fallback={<Loading label="Chargement de la page…" />}>{content}</Suspense>
+        </Fragment>
       </main>
       <footer className="site-footer">
         <div className="site-footer__inner">

@@ -2,20 +2,23 @@ import { createBrowserRouter } from "react-router";
 import { ForgotPasswordPage } from "../accounts/ForgotPasswordPage";
 import { ResetPasswordPage } from "../accounts/ResetPasswordPage";
 import { SignInPage } from "../accounts/SignInPage";
-import { AdminClsmPage } from "../admin/AdminClsmPage";
 import { AdminLayout } from "../admin/AdminLayout";
-import { AdminUsersPage } from "../admin/AdminUsersPage";
-import { CreateClsmPage } from "../admin/CreateClsmPage";
-import { MailOutboxPage } from "../admin/MailOutboxPage";
-import { AllClsmsPage } from "../workspaces/AllClsmsPage";
-import { ClsmHomePage } from "../workspaces/ClsmHomePage";
-import { EditTerritoryPage } from "../workspaces/EditTerritoryPage";
 import { ErrorPage } from "./ErrorPage";
 import { Landing } from "./Landing";
 import { Layout } from "./Layout";
+import { lazyPage } from "./lazy-page";
 import { NotFoundPage } from "./NotFoundPage";
 import { RequireAuth, RequireCapability } from "./RequireAuth";
 import { Root } from "./Root";
+
+// Pages behind sign-in load on demand: the sign-in page stays light.
+const AdminClsmPage = lazyPage(() => import("../admin/AdminClsmPage"), "AdminClsmPage");
+const AdminUsersPage = lazyPage(() => import("../admin/AdminUsersPage"), "AdminUsersPage");
+const CreateClsmPage = lazyPage(() => import("../admin/CreateClsmPage"), "CreateClsmPage");
+const MailOutboxPage = lazyPage(() => import("../admin/MailOutboxPage"), "MailOutboxPage");
+const AllClsmsPage = lazyPage(() => import("../workspaces/AllClsmsPage"), "AllClsmsPage");
+const ClsmHomePage = lazyPage(() => import("../workspaces/ClsmHomePage"), "ClsmHomePage");
+const EditTerritoryPage = lazyPage(() => import("../workspaces/EditTerritoryPage"), "EditTerritoryPage");
 
 export const router = createBrowserRouter([
   {

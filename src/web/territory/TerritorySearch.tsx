@@ -10,7 +10,7 @@ import {
   Text,
 } from "react-aria-components";
 import type { TerritoryHit } from "../../contracts/territory";
-import { formatNumber, plural } from "../lib/format";
+import { formatPopulation, plural } from "../lib/format";
 import { useDebouncedValue } from "../lib/use-debounced-value";
 import { MIN_SEARCH_LENGTH, useTerritorySearch } from "./api";
 
@@ -87,8 +87,11 @@ export function TerritorySearch({ onPick, chosenKeys, errorMessage, inputId }: T
                   {hit.name}
                 </Text>
                 <Text slot="description" className="territory-hit__details">
+                  <span className="visually-hidden">
+                    {hit.kind === "epci" ? "Intercommunalité, " : "Commune, "}
+                  </span>
                   {describeHit(hit)}
-                  {chosenKeys.has(keyOf(hit)) ? " · déjà ajouté" : ""}
+                  {chosenKeys.has(keyOf(hit)) ? " · déjà dans le territoire" : ""}
                 </Text>
               </span>
             </ListBoxItem>
@@ -101,14 +104,14 @@ export function TerritorySearch({ onPick, chosenKeys, errorMessage, inputId }: T
 
 function describeHit(hit: TerritoryHit): string {
   if (hit.kind === "commune") {
-    return `Commune · ${hit.departementName} (${hit.departementCode}) · ${formatNumber(hit.population)} hab.`;
+    return `${hit.departementName} (${hit.departementCode}) · ${formatPopulation(hit.population)}`;
   }
-  const parts = ["Intercommunalité"];
+  const parts: string[] = [];
   if (hit.communeCount > 0) parts.push(plural(hit.communeCount, "commune"));
   if (hit.departementCodes.length > 0)
     parts.push(
       `${hit.departementCodes.length > 1 ? "départements" : "département"} ${hit.departementCodes.join(", ")}`,
     );
-  parts.push(`${formatNumber(hit.population)} hab.`);
+  parts.push(`${formatPopulation(hit.population)}`);
   return parts.join(" · ");
 }
