@@ -109,6 +109,23 @@ test("the admin adds a member by e-mail: the invitation is in the mail outbox", 
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog")).toBeHidden();
 
+  // Change the new member's role, then remove them.
+  await row.getByRole("button", { name: "Actions pour Sami Rennes GEM" }).click();
+  await page.getByRole("menuitem", { name: "Modifier le rôle et les fonctions" }).click();
+  const roleDialog = page.getByRole("dialog", { name: "Rôle de Sami Rennes GEM" });
+  await roleDialog.getByRole("button", { name: /Rôle dans le CLSM/ }).click();
+  await page.getByRole("option", { name: "Coordination" }).click();
+  await roleDialog.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(roleDialog).toBeHidden();
+  await expect(row).toContainText("Coordination");
+  await row.getByRole("button", { name: "Actions pour Sami Rennes GEM" }).click();
+  await page.getByRole("menuitem", { name: "Retirer du CLSM" }).click();
+  await page
+    .getByRole("alertdialog", { name: "Retirer Sami Rennes GEM ?" })
+    .getByRole("button", { name: "Retirer" })
+    .click();
+  await expect(row).toHaveCount(0);
+
   await page.getByRole("link", { name: "Administration" }).click();
   await page.getByRole("link", { name: "Courriels" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Courriels");

@@ -109,8 +109,13 @@ test("a coordinator edits the territory: adding a commune changes the population
   await expectAccessible(page, "edit territory page");
 
   const search = page.getByRole("combobox", { name: /Ajouter une commune/ });
-  await search.fill("Cesson");
-  await page.getByRole("option", { name: /Cesson-Sévigné/ }).click();
+  // Keyboard only: type, arrow down to the first result, Entrée.
+  await search.focus();
+  await page.keyboard.type("Cesson-Sévigné");
+  await expect(page.getByRole("option", { name: /Cesson-Sévigné/ })).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(search).toHaveValue("");
   await expect(page.getByRole("listitem").filter({ hasText: "Cesson-Sévigné" })).toBeVisible();
   await page.getByRole("button", { name: "Enregistrer le territoire" }).click();
 

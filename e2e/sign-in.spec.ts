@@ -85,6 +85,8 @@ test.describe("Connexion", () => {
     await page.getByRole("button", { name: "Se connecter" }).click();
     await expect(page).toHaveURL(/\/clsm$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tous les CLSM");
+    await expect(page.getByRole("link", { name: "CLSM de Saint-Brieuc Armor Agglomération" })).toBeVisible();
+    await expectAccessible(page, "all CLSMs list");
   });
 
   test("magic link: a neutral confirmation, whatever the address", async ({ page }) => {
