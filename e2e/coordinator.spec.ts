@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { COORDINATOR, clsmHomeName, expectAccessible, signIn } from "./helpers";
+import { COORDINATOR, clsmHomeName, expectAccessible, openClsm, signIn } from "./helpers";
 
 const SAINT_BRIEUC = "CLSM de Saint-Brieuc Armor Agglomération";
 const RENNES = "CLSM Rennes – quartiers nord";
@@ -47,12 +47,7 @@ test("the members list shows roles and functions; the last coordinator cannot be
 }) => {
   await signIn(page, COORDINATOR);
   await page.goto("/");
-  const h1 = page.getByRole("heading", { level: 1 });
-  if ((await clsmHomeName(page)) !== SAINT_BRIEUC) {
-    await page.getByRole("button", { name: /Changer de CLSM/ }).click();
-    await page.getByRole("menuitem", { name: SAINT_BRIEUC }).click();
-    await expect(h1).toHaveText(SAINT_BRIEUC);
-  }
+  await openClsm(page, SAINT_BRIEUC);
   await expect(page.getByTestId("population")).toHaveText(/^154\s?167 habitants$/);
   await expect(page.getByRole("img", { name: /Carte du territoire/ }).locator("path")).toHaveCount(32);
 
@@ -96,11 +91,7 @@ test("a coordinator edits the territory: adding a commune changes the population
   await signIn(page, COORDINATOR);
   await page.goto("/");
   const h1 = page.getByRole("heading", { level: 1 });
-  if ((await clsmHomeName(page)) !== RENNES) {
-    await page.getByRole("button", { name: /Changer de CLSM/ }).click();
-    await page.getByRole("menuitem", { name: RENNES }).click();
-    await expect(h1).toHaveText(RENNES);
-  }
+  await openClsm(page, RENNES);
   await page.getByRole("link", { name: "Modifier le territoire" }).click();
   await expect(h1).toHaveText("Modifier le territoire");
   await expect(

@@ -22,6 +22,15 @@ export async function clsmHomeName(page: Page): Promise<string> {
   return (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
 }
 
+/** From a CLSM home, opens another of one's CLSMs through the switcher (if not already shown). */
+export async function openClsm(page: Page, name: string) {
+  if ((await clsmHomeName(page)) === name) return;
+  await page.getByRole("button", { name: /Changer de CLSM/ }).click();
+  await page.getByRole("menuitem", { name }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expect(page.getByTestId("population")).toBeVisible();
+}
+
 export interface AxeOptions {
   /**
    * A React Aria list box or menu is open: React Aria hides the rest of the page from assistive
