@@ -24,6 +24,7 @@ export function MagicLinkForm({ initialEmail }: { initialEmail: string }) {
       <Form
         error={request.error}
         isPending={request.isPending}
+        requiredNote={false}
         onSubmit={(event) => {
           event.preventDefault();
           request.mutate({ email: value.trim() });

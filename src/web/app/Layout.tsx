@@ -5,9 +5,15 @@ import { UserMenu } from "../accounts/UserMenu";
 import { messageOf } from "../lib/api";
 import { Alert } from "../ui/Alert";
 import { Loading } from "../ui/Loading";
+import { useDocumentTitle } from "../ui/Page";
 import { ClsmSwitcher } from "../workspaces/ClsmSwitcher";
 import { Logo } from "./Logo";
 import { MainNav } from "./MainNav";
+
+function UnavailableTitle() {
+  useDocumentTitle("Indisponible");
+  return null;
+}
 
 /** Skip link, header, main landmark and footer around every page. */
 export function Layout() {
@@ -22,6 +28,7 @@ export function Layout() {
     content = (
       <div className="page page--narrow">
         <h1 tabIndex={-1}>Maillage est momentanément indisponible</h1>
+        <UnavailableTitle />
         <Alert tone="error">{messageOf(me.error)}</Alert>
       </div>
     );
