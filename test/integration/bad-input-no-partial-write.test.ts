@@ -98,6 +98,26 @@ describe("a database failure in the middle of a write rolls all of it back", () 
     expect(await counts()).toEqual(before);
   });
 
+  it("a uniqueness refused by the database is a 409 conflict, not a crash", async () => {
+    await t.database.db.execute(
+      sql.raw(`create or replace function test_duplicate() returns trigger language plpgsql as $$
+        begin raise exception 'doublon simulé' using errcode = 'unique_violation'; end $$`),
+    );
+    await t.database.db.execute(
+      sql.raw(
+        `create trigger test_duplicate before insert on "clsm" for each row execute function test_duplicate()`,
+      ),
+    );
+    const res = await t.request(admin, {
+      method: "POST",
+      url: "/api/clsms",
+      payload: { name: "CLSM en double", territory: { communeCodes: [RENNES] } },
+    });
+    await t.database.db.execute(sql.raw(`drop trigger test_duplicate on "clsm"`));
+    expect(res.statusCode).toBe(409);
+    expect(expectErrorBody(res.body, "CONFLICT").message).toMatch(/quelqu'un d'autre/);
+  });
+
   it("replacing a territory: the previous communes stay", async () => {
     const clsm = await createClsm(t, admin, { territory: { communeCodes: [RENNES] } });
     failing = await failInsertsInto("clsm_quartier");

@@ -18,6 +18,7 @@ describe("loadConfig", () => {
       authRateLimitPerMinute: 20,
       jobPollMs: 1000,
       secureCookies: true,
+      trustProxy: "loopback,linklocal,uniquelocal",
     });
     expect(config.dataDir).toBe(path.join(projectRoot, "data"));
     expect(config.mailFrom).toMatch(/<.+@.+>/);
@@ -44,6 +45,13 @@ describe("loadConfig", () => {
       jobPollMs: 0,
       dataDir: "/var/lib/maillage",
     });
+  });
+
+  it("reads TRUST_PROXY as a boolean, a number of hops or a list of addresses", () => {
+    expect(loadConfig({ TRUST_PROXY: "true" }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: "false" }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.0/8,127.0.0.1" }).trustProxy).toBe("10.0.0.0/8,127.0.0.1");
   });
 
   it("derives the base URL from the port when none is given", () => {

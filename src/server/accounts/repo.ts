@@ -79,6 +79,19 @@ export async function insertUser(
   return row;
 }
 
+/** Creates the person unless the address is taken (even by a transaction committing at the same moment). */
+export async function insertUserIfAbsent(
+  db: Db,
+  input: { name: string; email: string; platformRole?: PlatformRole | null; arsRegionCode?: string | null },
+): Promise<UserRow | undefined> {
+  const [row] = await db
+    .insert(user)
+    .values({ id: randomUUID(), name: input.name, email: input.email, ...roleColumns(input) })
+    .onConflictDoNothing({ target: user.email })
+    .returning();
+  return row;
+}
+
 const roleColumns = (input: { platformRole?: PlatformRole | null; arsRegionCode?: string | null }) => ({
   platformRole: input.platformRole ?? null,
   arsRegionCode: input.platformRole === "ars" ? (input.arsRegionCode ?? null) : null,

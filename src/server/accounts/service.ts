@@ -148,10 +148,16 @@ export function createAccountsService(deps: { db: Db; auth: Auth; mail: MailServ
   ): Promise<{ userId: string; invited: boolean }> {
     const existing = await repo.findUserByEmail(tx, input.email);
     if (existing) return { userId: existing.id, invited: false };
-    const created = await repo.insertUser(tx, {
+    const created = await repo.insertUserIfAbsent(tx, {
       name: input.name || input.email.split("@")[0] || input.email,
       email: input.email,
     });
+    if (!created) {
+      // Invited at the same moment by someone else: that invitation stands.
+      const concurrent = await repo.findUserByEmail(tx, input.email);
+      if (!concurrent) throw conflict(messages.concurrentChange);
+      return { userId: concurrent.id, invited: false };
+    }
     await sendInvitation(tx, created, invitedBy, context);
     return { userId: created.id, invited: true };
   }
@@ -212,10 +218,8 @@ export function createAccountsService(deps: { db: Db; auth: Auth; mail: MailServ
       if (!policies.platform.manageUsers(actor)) throw forbidden();
       await assertRegion(input.arsRegionCode);
       return db.transaction(async (tx) => {
-        if (await repo.findUserByEmail(tx, input.email)) {
-          throw conflict(messages.userExists, { email: messages.userExists });
-        }
-        const created = await repo.insertUser(tx, input);
+        const created = await repo.insertUserIfAbsent(tx, input);
+        if (!created) throw conflict(messages.userExists, { email: messages.userExists });
         await sendInvitation(tx, created, actor, "la plateforme");
         return { id: created.id };
       });

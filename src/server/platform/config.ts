@@ -19,6 +19,25 @@ export interface Config {
   authRateLimitPerMinute: number;
   jobPollMs: number;
   secureCookies: boolean;
+  /**
+   * Which connections may say who the client is (X-Forwarded-For), as Fastify's `trustProxy`: true, false,
+   * a number of hops, or addresses / CIDR ranges / "loopback", "linklocal", "uniquelocal".
+   */
+  trustProxy: boolean | number | string;
+}
+
+/**
+ * By default only a proxy on the same host or on a private network is believed: a client reaching the server
+ * directly cannot forge X-Forwarded-For to change its address (and escape the sign-in rate limit).
+ */
+const DEFAULT_TRUST_PROXY = "loopback,linklocal,uniquelocal";
+
+function trustProxyFrom(value: string | undefined): boolean | number | string {
+  if (value === undefined || value.trim() === "") return DEFAULT_TRUST_PROXY;
+  if (value === "true") return true;
+  if (value === "false") return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 function intFrom(
@@ -67,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Browsers accept Secure cookies on http://localhost, so this stays on unless explicitly disabled
     // (e.g. a LAN test over plain http on another host name).
     secureCookies: env.COOKIE_SECURE !== "false",
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
   };
 }

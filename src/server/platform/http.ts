@@ -42,6 +42,15 @@ function fieldsOf(error: FastifyError): Record<string, string> {
   return fields;
 }
 
+/** A PostgreSQL unique violation (23505), possibly wrapped by Drizzle as the cause of its own error. */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 4; depth++) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
@@ -70,6 +79,10 @@ export function installErrorHandling(app: FastifyInstance): void {
         return send(reply, 415, {
           error: { code: "UNSUPPORTED_MEDIA_TYPE", message: messages.unsupportedMediaType },
         });
+    }
+    if (isUniqueViolation(error)) {
+      // Two requests created the same thing at once and the database refused the second: a conflict, not a crash.
+      return send(reply, 409, { error: { code: "CONFLICT", message: messages.concurrentChange } });
     }
     if (error.statusCode === 429) {
       return send(reply, 429, { error: { code: "TOO_MANY_REQUESTS", message: messages.tooManyRequests } });

@@ -20,6 +20,8 @@ export const messages = {
   unknownCommunes: (codes: string[]) => `Communes inconnues : ${codes.join(", ")}.`,
   unknownEpcis: (codes: string[]) => `EPCI inconnus : ${codes.join(", ")}.`,
   quartierOutsideTerritory: "Ce quartier est dans une commune qui n'appartient pas au territoire.",
+  concurrentChange:
+    "Ces informations viennent d'être modifiées par quelqu'un d'autre. Rechargez la page et réessayez.",
   lastCoordinator: "Un CLSM doit garder au moins un·e coordinateur·rice.",
   cannotDemoteSelf: "Vous ne pouvez pas retirer votre propre rôle d'administrateur·rice.",
   unknownRegion: "Région inconnue.",

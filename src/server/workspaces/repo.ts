@@ -57,6 +57,14 @@ export async function listClsms(
   return { items, total: total?.n ?? 0 };
 }
 
+/**
+ * Locks the CLSM's row until the end of the transaction, so that writes to one CLSM (its territory, its
+ * members) run one after the other: checks such as "keep one coordinator" then see the other's result.
+ */
+export async function lockClsm(tx: Db, id: string): Promise<void> {
+  await tx.select({ id: clsm.id }).from(clsm).where(eq(clsm.id, id)).for("update");
+}
+
 export async function findClsm(db: Db, id: string): Promise<ClsmRow | undefined> {
   const [row] = await db.select().from(clsm).where(eq(clsm.id, id));
   return row;

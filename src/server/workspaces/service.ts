@@ -209,13 +209,14 @@ export function createWorkspacesService(deps: {
 
     async update(actor: Actor, id: string, input: z.infer<typeof updateClsmBody>) {
       await manageable(actor, id);
-      await repo.updateClsm(db, id, input);
+      await repo.updateClsm(db, id, input); // one statement: no lock needed
       return detail(actor, await readable(actor, id));
     },
 
     async setTerritory(actor: Actor, id: string, input: TerritoryInput) {
       await manageable(actor, id);
       await db.transaction(async (tx) => {
+        await repo.lockClsm(tx, id);
         const resolved = await resolveTerritory(tx, input, "");
         await saveTerritory(tx, id, resolved);
         await repo.updateClsm(tx, id, territoryColumns(resolved));
@@ -245,6 +246,7 @@ export function createWorkspacesService(deps: {
     async addMember(actor: Actor, id: string, input: z.infer<typeof addMemberBody>) {
       const row = await manageable(actor, id);
       return db.transaction(async (tx) => {
+        await repo.lockClsm(tx, id);
         const { userId, invited } = await accounts.findOrInvite(tx, input, actor, `le CLSM « ${row.name} »`);
         if (await repo.findMembership(tx, id, userId))
           throw conflict(messages.alreadyMember, { email: messages.alreadyMember });
@@ -262,6 +264,7 @@ export function createWorkspacesService(deps: {
     async updateMember(actor: Actor, id: string, userId: string, input: z.infer<typeof updateMemberBody>) {
       await manageable(actor, id);
       await db.transaction(async (tx) => {
+        await repo.lockClsm(tx, id);
         if (input.role) await assertKeepsCoordinator(tx, id, userId, input.role);
         else if (!(await repo.findMembership(tx, id, userId))) throw notFound("Membre introuvable.");
         await repo.updateMembership(tx, id, userId, input);
@@ -271,6 +274,7 @@ export function createWorkspacesService(deps: {
     async removeMember(actor: Actor, id: string, userId: string) {
       await manageable(actor, id);
       await db.transaction(async (tx) => {
+        await repo.lockClsm(tx, id);
         await assertKeepsCoordinator(tx, id, userId, null);
         await repo.deleteMembership(tx, id, userId);
       });
