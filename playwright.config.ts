@@ -35,7 +35,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: `rm -rf ${dataDir} && npm run build --silent && MAILLAGE_DATA_DIR=${dataDir} PORT=${port} LOG_LEVEL=warn AUTH_RATE_LIMIT_PER_MINUTE=1000 node dist/server/main.js`,
+    // A fresh database every run: PGlite in .cache/e2e-data, or `<db>_e2e` when DATABASE_URL is set.
+    command: `npm run build --silent && MAILLAGE_DATA_DIR=${dataDir} PORT=${port} LOG_LEVEL=warn AUTH_RATE_LIMIT_PER_MINUTE=1000 node scripts/e2e-server.mjs`,
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -105,7 +105,9 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
     await app.register(fastifyStatic, { root: webDistDir, wildcard: false, index: false });
   }
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === "GET" && !request.url.startsWith("/api/");
+    // Built assets that do not exist are plain 404s (a stale page must not receive index.html as a script).
+    const wantsPage =
+      request.method === "GET" && !request.url.startsWith("/api/") && !request.url.startsWith("/assets/");
     if (wantsPage && existsSync(path.join(webDistDir, "index.html"))) {
       // The SPA routes on the client: every page address serves index.html.
       return reply.type("text/html").sendFile("index.html");

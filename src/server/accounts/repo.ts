@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
 import type { ClsmRole, PlatformRole } from "../../contracts/accounts";
 import type { Actor } from "../platform/access";
-import { type Db, qualified } from "../platform/db";
+import { containing, type Db, qualified } from "../platform/db";
 import { refRegion } from "../territory/tables";
 import { clsm, clsmMembership } from "../workspaces/tables";
 import { account, signInFailure, user, verification } from "./tables";
@@ -110,7 +110,7 @@ export async function updateUser(
 
 export async function listUsers(db: Db, options: { q?: string; limit: number; offset: number }) {
   const where = options.q
-    ? or(ilike(user.name, `%${escapeLike(options.q)}%`), ilike(user.email, `%${escapeLike(options.q)}%`))
+    ? or(ilike(user.name, containing(options.q)), ilike(user.email, containing(options.q)))
     : undefined;
   const hasPassword = sql<boolean>`exists (select 1 from ${account} where ${qualified(account.userId)} = ${qualified(user.id)} and ${qualified(account.providerId)} = 'credential')`;
   const clsmCount = sql<number>`(select count(*)::int from ${clsmMembership} where ${qualified(clsmMembership.userId)} = ${qualified(user.id)})`;
@@ -137,8 +137,6 @@ export async function listUsers(db: Db, options: { q?: string; limit: number; of
   ]);
   return { items, total: count?.n ?? 0 };
 }
-
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * A "choose your password" token for an invited person. It is stored the way better-auth stores its

@@ -1,5 +1,5 @@
-import { desc, eq, sql } from "drizzle-orm";
-import type { Db } from "../platform/db";
+import { desc, eq, ilike, or, sql } from "drizzle-orm";
+import { containing, type Db } from "../platform/db";
 import { mailMessage } from "./tables";
 
 export type MailRow = typeof mailMessage.$inferSelect;
@@ -35,10 +35,20 @@ export async function updateMailDelivery(
     .where(eq(mailMessage.id, id));
 }
 
-export async function listMail(db: Db, limit: number, offset: number) {
+/** Newest first; `q` matches the recipient or the subject. */
+export async function listMail(db: Db, filter: { q?: string; limit: number; offset: number }) {
+  const where = filter.q
+    ? or(ilike(mailMessage.to, containing(filter.q)), ilike(mailMessage.subject, containing(filter.q)))
+    : undefined;
   const [items, [count]] = await Promise.all([
-    db.select().from(mailMessage).orderBy(desc(mailMessage.createdAt)).limit(limit).offset(offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(mailMessage),
+    db
+      .select()
+      .from(mailMessage)
+      .where(where)
+      .orderBy(desc(mailMessage.createdAt))
+      .limit(filter.limit)
+      .offset(filter.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(mailMessage).where(where),
   ]);
   return { items, total: count?.n ?? 0 };
 }

@@ -18,11 +18,7 @@ export function mailRoutes(parent: FastifyInstance, deps: { mail: MailService })
       },
     },
     async (request) => {
-      const { items, total } = await deps.mail.list(
-        await requireActor(request),
-        request.query.limit,
-        request.query.offset,
-      );
+      const { items, total } = await deps.mail.list(await requireActor(request), request.query);
       return {
         total,
         items: items.map((m) => ({

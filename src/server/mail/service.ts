@@ -20,7 +20,7 @@ export const SMTP_TIMEOUTS_MS = { connectionTimeout: 15_000, greetingTimeout: 15
 export interface MailService {
   /** Records the mail and schedules its delivery, inside the caller's transaction. */
   queue(tx: Db, mail: NewMail): Promise<string>;
-  list(actor: Actor, limit: number, offset: number): ReturnType<typeof listMail>;
+  list(actor: Actor, filter: { q?: string; limit: number; offset: number }): ReturnType<typeof listMail>;
 }
 
 export function createMailService(deps: {
@@ -65,9 +65,9 @@ export function createMailService(deps: {
       await deps.jobs.enqueue(tx, SEND_MAIL_JOB, { mailId }, { maxAttempts: MAX_ATTEMPTS });
       return mailId;
     },
-    async list(actor, limit, offset) {
+    async list(actor, filter) {
       if (!policies.platform.readOutbox(actor)) throw forbidden();
-      return listMail(deps.db, limit, offset);
+      return listMail(deps.db, filter);
     },
   };
 }

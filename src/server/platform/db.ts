@@ -59,3 +59,6 @@ export function openDatabase(config: { databaseUrl: string | undefined; dataDir:
 export function qualified(column: AnyPgColumn): SQL {
   return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
 }
+
+/** An ILIKE pattern matching `text` anywhere, the pattern characters in it taken literally. */
+export const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -1,14 +1,12 @@
 import { and, arrayContains, asc, count, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { user } from "../accounts/tables";
 import type { ClsmVisibility } from "../platform/access";
-import { type Db, qualified } from "../platform/db";
+import { containing, type Db, qualified } from "../platform/db";
 import { clsm, clsmCommune, clsmMembership, clsmQuartier } from "./tables";
 
 // `user` is joined read-only to show members' names: identity is the shared kernel every domain may read.
 
 export type ClsmRow = typeof clsm.$inferSelect;
-
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function visibilityWhere(visibility: ClsmVisibility): SQL | undefined {
   switch (visibility.kind) {
@@ -30,7 +28,7 @@ export async function listClsms(
 ) {
   const where = and(
     visibilityWhere(visibility),
-    filter.q ? ilike(clsm.name, `%${escapeLike(filter.q)}%`) : undefined,
+    filter.q ? ilike(clsm.name, containing(filter.q)) : undefined,
     filter.status ? eq(clsm.status, filter.status) : undefined,
     filter.regionCode ? arrayContains(clsm.regionCodes, [filter.regionCode]) : undefined,
   );
@@ -123,7 +121,7 @@ export async function listMembers(
   const where = and(
     eq(clsmMembership.clsmId, clsmId),
     filter.q
-      ? or(ilike(user.name, `%${escapeLike(filter.q)}%`), ilike(user.email, `%${escapeLike(filter.q)}%`))
+      ? or(ilike(user.name, containing(filter.q)), ilike(user.email, containing(filter.q)))
       : undefined,
   );
   const [items, [total]] = await Promise.all([
