@@ -18,7 +18,7 @@ import { createAuth } from "./platform/auth";
 import type { Config } from "./platform/config";
 import type { Database } from "./platform/db";
 import { AppError } from "./platform/errors";
-import { installErrorHandling } from "./platform/http";
+import { installErrorHandling, installSessionRenewal } from "./platform/http";
 import { loggerOptions } from "./platform/logger";
 import { messages } from "./platform/messages";
 import { webDistDir } from "./platform/paths";
@@ -70,6 +70,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   // A JSON API: Fastify's default text/plain parser would let such bodies reach validation; they get 415.
   app.removeContentTypeParser("text/plain");
   installErrorHandling(app);
+  installSessionRenewal(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -30,10 +30,14 @@ export type AccountsService = ReturnType<typeof createAccountsService>;
 export function createAccountsService(deps: { db: Db; auth: Auth; mail: MailService; config: Config }) {
   const { db, auth, mail, config } = deps;
 
-  async function actorFromHeaders(headers: Headers): Promise<Actor | undefined> {
-    const current = await auth.api.getSession({ headers });
-    if (!current) return undefined;
-    return repo.loadActor(db, current.user.id);
+  /** The person behind the session cookie, and the renewed cookie when the library extended the session. */
+  async function actorFromHeaders(
+    headers: Headers,
+  ): Promise<{ actor: Actor | undefined; setCookies: string[] }> {
+    const current = await auth.api.getSession({ headers, returnHeaders: true });
+    const setCookies = current.headers.getSetCookie();
+    if (!current.response) return { actor: undefined, setCookies };
+    return { actor: await repo.loadActor(db, current.response.user.id), setCookies };
   }
 
   async function me(actor: Actor): Promise<Me> {

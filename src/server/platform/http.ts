@@ -9,18 +9,36 @@ import { messages } from "./messages";
 declare module "fastify" {
   interface FastifyRequest {
     actorPromise?: Promise<Actor | undefined>;
+    /** Session cookies renewed by the auth library while it read the session, sent with the response. */
+    renewedCookies?: string[];
   }
 }
 
-export type ActorResolver = (headers: Headers) => Promise<Actor | undefined>;
+export type ActorResolver = (headers: Headers) => Promise<{ actor: Actor | undefined; setCookies: string[] }>;
 
 /** The signed-in person, resolved once per request; 401 when there is none. */
 export async function requireActor(request: FastifyRequest): Promise<Actor> {
   const resolve = request.server.resolveActor;
-  request.actorPromise ??= resolve(toFetchHeaders(request.headers));
+  request.actorPromise ??= resolve(toFetchHeaders(request.headers)).then(({ actor, setCookies }) => {
+    request.renewedCookies = setCookies;
+    return actor;
+  });
   const actor = await request.actorPromise;
   if (!actor) throw unauthorized();
   return actor;
+}
+
+/**
+ * Sessions are extended by use: the renewed cookie is sent back, or the browser would drop it 14 days after
+ * sign-in however active the person is. A response that sets cookies itself (sign-out) keeps its own.
+ */
+export function installSessionRenewal(app: FastifyInstance): void {
+  app.addHook("onSend", async (request, reply, payload) => {
+    if (request.renewedCookies?.length && !reply.hasHeader("set-cookie")) {
+      for (const cookie of request.renewedCookies) reply.header("set-cookie", cookie);
+    }
+    return payload;
+  });
 }
 
 declare module "fastify" {
