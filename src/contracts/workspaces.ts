@@ -106,6 +106,8 @@ export const member = z.object({
   isChair: z.boolean(),
   isColead: z.boolean(),
   joinedAt: z.string(),
+  /** Invited but has not yet chosen a password nor signed in. */
+  invitationPending: z.boolean(),
 });
 export type Member = z.infer<typeof member>;
 export const memberList = z.object({ items: z.array(member), total: z.number().int() });

@@ -3,6 +3,8 @@ import type { FastifyInstance } from "fastify";
 export interface RouteInfo {
   method: string;
   url: string;
+  /** Whether the route declares a request body (read from the OpenAPI document built from the schemas). */
+  hasBody: boolean;
 }
 
 /**
@@ -10,6 +12,10 @@ export interface RouteInfo {
  * is picked up by the tests that iterate over routes. HEAD (added by Fastify for each GET) is left out.
  */
 export function listRoutes(app: FastifyInstance): RouteInfo[] {
+  const paths =
+    (app.swagger() as { paths?: Record<string, Record<string, { requestBody?: unknown }>> }).paths ?? {};
+  const declaresBody = (method: string, url: string) =>
+    !!paths[url.replace(/:(\w+)/g, "{$1}")]?.[method.toLowerCase()]?.requestBody;
   const routes: RouteInfo[] = [];
   const stack: string[] = [];
   for (const line of app.printRoutes({ commonPrefix: false }).split("\n")) {
@@ -20,8 +26,15 @@ export function listRoutes(app: FastifyInstance): RouteInfo[] {
     stack.push(match[2] ?? "");
     const url = stack.join("");
     for (const method of (match[3] ?? "").split(", ").filter(Boolean)) {
-      if (method !== "HEAD") routes.push({ method, url });
+      if (method !== "HEAD") routes.push({ method, url, hasBody: declaresBody(method, url) });
     }
   }
   return routes;
+}
+
+/** Whether the route declares a request body (read from the OpenAPI document built from the zod schemas). */
+export function declaresBody(app: FastifyInstance, route: RouteInfo): boolean {
+  const doc = app.swagger() as { paths?: Record<string, Record<string, { requestBody?: unknown }>> };
+  const path = route.url.replace(/:(\w+)/g, "{$1}");
+  return !!doc.paths?.[path]?.[route.method.toLowerCase()]?.requestBody;
 }

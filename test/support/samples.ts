@@ -31,6 +31,7 @@ const samples: Record<string, { payload?: object; query?: Record<string, string>
   "POST /api/clsms/:clsmId/members": { payload: { email: "membre@exemple.test" } },
   "PATCH /api/clsms/:clsmId/members/:userId": { payload: { isChair: true } },
   "DELETE /api/clsms/:clsmId/members/:userId": {},
+  "POST /api/clsms/:clsmId/members/:userId/invitation": {},
   "GET /api/health": {},
 };
 
@@ -46,7 +47,7 @@ export const isPublic = (route: RouteInfo) =>
     "GET /api/health",
   ].includes(`${route.method} ${route.url}`);
 
-export const hasBody = (route: RouteInfo) => ["POST", "PUT", "PATCH"].includes(route.method);
+export const hasBody = (route: RouteInfo) => route.hasBody;
 
 /** A valid request for the route; ids default to fresh ones (unknown to the database). */
 export function sampleRequest(

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, notExists, or, sql } from "drizzle-orm";
 import type { ClsmRole, PlatformRole } from "../../contracts/accounts";
 import type { Actor } from "../platform/access";
 import { containing, type Db, qualified } from "../platform/db";
@@ -175,4 +175,25 @@ export async function clearSignInFailures(db: Db, email: string): Promise<void> 
 export async function regionExists(db: Db, code: string): Promise<boolean> {
   const [row] = await db.select({ code: refRegion.code }).from(refRegion).where(eq(refRegion.code, code));
   return !!row;
+}
+
+/** Of these people, those invited who have neither chosen a password nor signed in by link. */
+export async function pendingInvitations(db: Db, userIds: string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: user.id })
+    .from(user)
+    .where(
+      and(
+        inArray(user.id, userIds),
+        eq(user.emailVerified, false),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(account)
+            .where(and(eq(account.userId, user.id), eq(account.providerId, "credential"))),
+        ),
+      ),
+    );
+  return new Set(rows.map((r) => r.id));
 }

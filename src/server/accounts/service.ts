@@ -175,6 +175,15 @@ export function createAccountsService(deps: { db: Db; auth: Auth; mail: MailServ
     });
   }
 
+  /** Mails a new "choose your password" link to someone whose invitation is still pending. */
+  async function resendInvitation(tx: Db, userId: string, invitedBy: Actor, context: string) {
+    const target = await repo.findUserById(tx, userId);
+    if (!target) throw notFound();
+    if (!(await repo.pendingInvitations(tx, [userId])).has(userId))
+      throw conflict(messages.invitationAlreadyAccepted);
+    await sendInvitation(tx, target, invitedBy, context);
+  }
+
   async function assertRegion(code: string | null) {
     if (code && !(await repo.regionExists(db, code))) {
       throw badRequest(messages.unknownRegion, { arsRegionCode: messages.unknownRegion });
@@ -191,6 +200,8 @@ export function createAccountsService(deps: { db: Db; auth: Auth; mail: MailServ
     requestPasswordReset,
     resetPassword,
     findOrInvite,
+    resendInvitation,
+    pendingInvitations: (tx: Db, userIds: string[]) => repo.pendingInvitations(tx, userIds),
 
     async listUsers(actor: Actor, query: { q?: string; limit: number; offset: number }) {
       if (!policies.platform.manageUsers(actor)) throw forbidden();

@@ -16,6 +16,7 @@ export const messages = {
     `Trop d'échecs de connexion pour cette adresse. Réessayez dans ${seconds} seconde${seconds > 1 ? "s" : ""}.`,
   invalidToken: "Ce lien n'est plus valide. Demandez-en un nouveau.",
   userExists: "Une personne avec cette adresse e-mail existe déjà.",
+  invitationAlreadyAccepted: "Cette personne a déjà activé son compte : inutile de renvoyer l'invitation.",
   alreadyMember: "Cette personne est déjà membre de ce CLSM.",
   unknownCommunes: (codes: string[]) => `Communes inconnues : ${codes.join(", ")}.`,
   unknownEpcis: (codes: string[]) => `EPCI inconnus : ${codes.join(", ")}.`,

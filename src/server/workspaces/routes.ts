@@ -154,4 +154,23 @@ export function workspacesRoutes(parent: FastifyInstance, deps: { workspaces: Wo
       return reply.status(204).send();
     },
   );
+
+  app.post(
+    "/api/clsms/:clsmId/members/:userId/invitation",
+    {
+      schema: {
+        tags,
+        summary: "Renvoyer l'invitation d'un membre qui n'a pas encore activé son compte",
+        params: memberParams,
+      },
+    },
+    async (request, reply) => {
+      await workspaces.resendInvitation(
+        await requireActor(request),
+        request.params.clsmId,
+        request.params.userId,
+      );
+      return reply.status(204).send();
+    },
+  );
 }

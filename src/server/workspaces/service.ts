@@ -237,10 +237,27 @@ export function createWorkspacesService(deps: {
     async members(actor: Actor, id: string, query: { q?: string; limit: number; offset: number }) {
       await readable(actor, id);
       const { items, total } = await repo.listMembers(db, id, query);
+      const pending = await accounts.pendingInvitations(
+        db,
+        items.map((m) => m.userId),
+      );
       return {
         total,
-        items: items.map((m) => ({ ...m, role: m.role as ClsmRole, joinedAt: m.joinedAt.toISOString() })),
+        items: items.map((m) => ({
+          ...m,
+          role: m.role as ClsmRole,
+          joinedAt: m.joinedAt.toISOString(),
+          invitationPending: pending.has(m.userId),
+        })),
       };
+    },
+
+    async resendInvitation(actor: Actor, id: string, userId: string) {
+      const row = await manageable(actor, id);
+      await db.transaction(async (tx) => {
+        if (!(await repo.findMembership(tx, id, userId))) throw notFound("Membre introuvable.");
+        await accounts.resendInvitation(tx, userId, actor, `le CLSM « ${row.name} »`);
+      });
     },
 
     async addMember(actor: Actor, id: string, input: z.infer<typeof addMemberBody>) {
