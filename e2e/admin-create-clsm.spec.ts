@@ -96,7 +96,18 @@ test("the admin adds a member by e-mail: the invitation is in the mail outbox", 
   const row = page.getByRole("row", { name: /Sami Rennes GEM/ });
   await expect(row).toContainText("Membre");
   await expect(row).toContainText("Co-pilotage (psychiatrie)");
+  await expect(row).toContainText("Invitation en attente");
   await expectAccessible(page, "CLSM home with members");
+
+  // The invitation can be sent again while it is pending.
+  await page.getByRole("button", { name: "Actions pour Sami Rennes GEM" }).click();
+  await page.getByRole("menuitem", { name: "Renvoyer l'invitation" }).click();
+  const resend = page.getByRole("dialog", { name: /Renvoyer l'invitation/ });
+  await resend.getByRole("button", { name: "Renvoyer l'invitation" }).click();
+  await expect(resend.getByText("Invitation renvoyée à gem.rennes@exemple.fr")).toBeVisible();
+  await expectAccessible(page, "resend invitation dialog");
+  await resend.getByRole("button", { name: "Fermer", exact: true }).click();
+  await expect(resend).toBeHidden();
 
   // Adding the same address twice: the server's field message shows under the e-mail field.
   await page.getByRole("button", { name: "Ajouter un membre" }).click();

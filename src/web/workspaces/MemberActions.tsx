@@ -10,14 +10,14 @@ import { ModalDialog } from "../ui/Dialog";
 import { Form } from "../ui/Form";
 import { MenuButton, MenuItem } from "../ui/Menu";
 import { SelectField } from "../ui/SelectField";
-import { useRemoveMember, useUpdateMember } from "./api";
+import { useRemoveMember, useResendInvitation, useUpdateMember } from "./api";
 
 const roleOptions = (Object.keys(clsmRoleLabels) as ClsmRole[]).map((id) => ({
   id,
   label: clsmRoleLabels[id],
 }));
 
-type Open = "edit" | "remove" | null;
+type Open = "edit" | "resend" | "remove" | null;
 
 /** The "Actions" menu of one member row, and the dialogs it opens. */
 export function MemberActions({
@@ -41,6 +41,7 @@ export function MemberActions({
         onAction={(key) => setOpen(key as Open)}
       >
         <MenuItem id="edit">Modifier le rôle et les fonctions</MenuItem>
+        {member.invitationPending ? <MenuItem id="resend">Renvoyer l'invitation</MenuItem> : null}
         <MenuItem id="remove">{isSelf ? "Quitter ce CLSM" : "Retirer du CLSM"}</MenuItem>
       </MenuButton>
       <ModalDialog
@@ -49,6 +50,13 @@ export function MemberActions({
         onOpenChange={(isOpen) => !isOpen && close()}
       >
         {() => <EditMemberForm clsmId={clsmId} member={member} onDone={close} />}
+      </ModalDialog>
+      <ModalDialog
+        title={`Renvoyer l'invitation à ${member.name} ?`}
+        isOpen={open === "resend"}
+        onOpenChange={(isOpen) => !isOpen && close()}
+      >
+        {() => <ResendInvitation clsmId={clsmId} member={member} onDone={close} />}
       </ModalDialog>
       <ModalDialog
         title={isSelf ? "Quitter ce CLSM ?" : `Retirer ${member.name} ?`}
@@ -135,6 +143,45 @@ function RemoveMember({
         <Button onPress={onDone} autoFocus>
           Annuler
         </Button>
+      </div>
+    </div>
+  );
+}
+
+function ResendInvitation({
+  clsmId,
+  member,
+  onDone,
+}: {
+  clsmId: string;
+  member: Member;
+  onDone: () => void;
+}) {
+  const resend = useResendInvitation(clsmId);
+  if (resend.isSuccess) {
+    return (
+      <div className="stack">
+        <Alert tone="success">Invitation renvoyée à {member.email}. Le lien reçu est valable 7 jours.</Alert>
+        <div className="form__actions">
+          <Button variant="primary" onPress={onDone} autoFocus>
+            Fermer
+          </Button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="stack">
+      {resend.isError ? <Alert tone="error">{messageOf(resend.error)}</Alert> : null}
+      <p>
+        {member.name} n'a pas encore choisi son mot de passe. Un nouveau courriel d'invitation lui sera envoyé
+        à {member.email}.
+      </p>
+      <div className="form__actions">
+        <Button variant="primary" isPending={resend.isPending} onPress={() => resend.mutate(member.userId)}>
+          Renvoyer l'invitation
+        </Button>
+        <Button onPress={onDone}>Annuler</Button>
       </div>
     </div>
   );

@@ -78,6 +78,7 @@ export function MembersSection({
                   <th scope="row">
                     <span className="cell-title">{m.name}</span>
                     <span className="cell-sub">{m.email}</span>
+                    {m.invitationPending ? <Badge tone="warning">Invitation en attente</Badge> : null}
                   </th>
                   <td>{clsmRoleLabels[m.role]}</td>
                   <td>

@@ -147,6 +147,12 @@ export function useUpdateMember(id: string) {
   );
 }
 
+export function useResendInvitation(id: string) {
+  return useMemberMutation(id, (userId: string) =>
+    api(`/api/clsms/${id}/members/${encodeURIComponent(userId)}/invitation`, { method: "POST" }),
+  );
+}
+
 export function useRemoveMember(id: string) {
   return useMemberMutation(id, (userId: string) =>
     api(`/api/clsms/${id}/members/${encodeURIComponent(userId)}`, { method: "DELETE" }),
