@@ -1,16 +1,20 @@
 import { z } from "./zod";
 
-/** True when the text holds a control character (NUL, which PostgreSQL cannot store, and the like); tab and newlines are fine. */
-export function hasControlCharacter(s: string): boolean {
+/** True when the text holds a control character (NUL, which PostgreSQL cannot store, and the like). */
+export function hasControlCharacter(s: string, allowLineBreaks = false): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) return true;
+    if (allowLineBreaks && (c === 9 || c === 10 || c === 13)) continue;
+    if (c < 32 || c === 127) return true;
   }
   return false;
 }
 const controlCharacterMessage = "Ce champ contient des caractères non autorisés.";
 
-/** Free text typed by a person: trimmed, bounded, never empty when required, no control characters. */
+/**
+ * A one-line text typed by a person (a name): trimmed, bounded, never empty, no control character and no
+ * line break (names end up in mail subjects and headers).
+ */
 export const text = (max: number) =>
   z
     .string()
@@ -24,6 +28,13 @@ export const optionalText = (max: number) =>
     .trim()
     .max(max)
     .refine((s) => !hasControlCharacter(s), controlCharacterMessage);
+/** A text of several lines (a description, a comment): line breaks and tabs allowed. */
+export const multilineText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !hasControlCharacter(s, true), controlCharacterMessage);
 
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email("Adresse e-mail invalide."));
 

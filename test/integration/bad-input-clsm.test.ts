@@ -106,8 +106,13 @@ describe("creating a CLSM with bad input", () => {
     await expectFieldError(withQuartier({ ...quartier, name: "" }), "territory.quartiers.0.name");
   });
 
-  it("text with a NUL character", async () => {
+  it("text with a NUL character or a line break (names go into mail subjects)", async () => {
     await expectFieldError(create({ ...valid, name: "CLSM\u0000" }), "name");
+    await expectFieldError(
+      create({ ...valid, name: "CLSM\r\nBcc: intrus@exemple.test" }),
+      "name",
+      "Ce champ contient des caractères non autorisés.",
+    );
   });
 });
 

@@ -64,6 +64,28 @@ describe("with an SMTP server", () => {
     expect(copies).toHaveLength(1);
     expect(copies[0]?.subject).toBe("Votre lien de connexion à Maillage");
   });
+
+  it("keeps accents, guillemets and dashes of an invitation intact (UTF-8 subject and body)", async () => {
+    const t = withSmtp;
+    const admin = await t.signedIn({ platformRole: "admin", name: "Élodie Caër" });
+    const name = "CLSM du Pays de Saint-Brieuc — « Armor & Lié »";
+    const clsm = await t.request(admin, {
+      method: "POST",
+      url: "/api/clsms",
+      payload: { name, territory: { communeCodes: ["22278"] } },
+    });
+    await t.request(admin, {
+      method: "POST",
+      url: `/api/clsms/${clsm.json().id}/members`,
+      payload: { email: "gaelle@exemple.test", name: "Gaëlle Le Dû" },
+    });
+    await t.services.jobs.runDue();
+    const received = smtp.received.find((m) => !Array.isArray(m.to) && m.to?.text === "gaelle@exemple.test");
+    expect(received?.subject).toBe(`Invitation à rejoindre le CLSM « ${name} » sur Maillage`);
+    expect(received?.text).toContain("Bonjour Gaëlle Le Dû,");
+    expect(received?.text).toContain("Élodie Caër vous invite");
+    expect(received?.html).toContain("Armor &amp; Lié");
+  });
 });
 
 describe("without SMTP", () => {

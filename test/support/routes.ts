@@ -31,10 +31,3 @@ export function listRoutes(app: FastifyInstance): RouteInfo[] {
   }
   return routes;
 }
-
-/** Whether the route declares a request body (read from the OpenAPI document built from the zod schemas). */
-export function declaresBody(app: FastifyInstance, route: RouteInfo): boolean {
-  const doc = app.swagger() as { paths?: Record<string, Record<string, { requestBody?: unknown }>> };
-  const path = route.url.replace(/:(\w+)/g, "{$1}");
-  return !!doc.paths?.[path]?.[route.method.toLowerCase()]?.requestBody;
-}

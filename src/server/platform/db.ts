@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import * as schema from "../db/schema";
+import { errorMessage } from "./logger";
 import { migrationsDir } from "./paths";
 
 export type Schema = typeof schema;
@@ -36,6 +37,13 @@ export function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {
 
 export function openPostgres(connectionString: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString, max: poolSize });
+  // A pooled connection that dies while idle (server restart, failover, idle timeout) emits 'error' on the
+  // pool; unhandled, that would crash the process. The pool opens a fresh connection on next use.
+  pool.on("error", (err) => {
+    process.emitWarning(`PostgreSQL connection lost: ${errorMessage(err)}`, {
+      code: "MAILLAGE_PG_CONNECTION",
+    });
+  });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
