@@ -68,12 +68,15 @@ export async function clsmHome(db: Db, id: string) {
   };
 }
 
-/** One page of members with the total, in one statement (window count). */
+/** One page of members with the total (window count) and pending invitations, in one statement. */
 export async function clsmMembers(db: Db, id: string, limit: number, offset: number) {
   const rows = rowsOf<Record<string, unknown> & { total: number }>(
     await db.execute(sql`
       select u.id as "userId", u.name, u.email, m.role, m.is_chair as "isChair", m.is_colead as "isColead",
-             m.created_at as "joinedAt", count(*) over ()::int as total
+             m.created_at as "joinedAt",
+             (not u.email_verified and not exists (select 1 from account a
+               where a.user_id = u.id and a.provider_id = 'credential')) as "invitationPending",
+             count(*) over ()::int as total
       from clsm_membership m join "user" u on u.id = m.user_id
       where m.clsm_id = ${id}
       order by m.role = 'coordinator' desc, u.name, u.id

@@ -222,7 +222,8 @@ export async function loadDataset(
   let t = performance.now();
   const passwordHash = await hashPassword(BENCH_PASSWORD);
 
-  // The platform's officers: an administrator, the national resource centre, one ARS officer per région.
+  // The platform's officers: an administrator, the national resource centre, one ARS officer per entry of the
+  // région list (the overseas collectivities included: a few more accounts than there are ARS, harmless).
   const regions = await db.select().from(refRegion).orderBy(asc(refRegion.code));
   const officers: (typeof user.$inferInsert)[] = [
     { id: rng.uuid(), name: "Camille Admin", email: `admin@${BENCH_EMAIL_DOMAIN}`, platformRole: "admin" },
@@ -264,7 +265,7 @@ export async function loadDataset(
     clsmIds.push(created.id);
   }
   loadSeconds.clsms = seconds(t);
-  log(`  ${planned.length} CLSM créés par le service en ${loadSeconds.clsms} s`);
+  log(`  ${planned.length} CLSMs created through the service in ${loadSeconds.clsms} s`);
 
   // People: group sizes vary around people / clsms; the first of each group coordinates it,
   // the second chairs it, the third co-leads it.
@@ -338,7 +339,7 @@ export async function loadDataset(
       await tx.insert(clsmMembership).values(memberships.slice(i, i + 2000));
   });
   loadSeconds.people = seconds(t);
-  log(`  ${people.length} personnes, ${memberships.length} adhésions insérées en ${loadSeconds.people} s`);
+  log(`  ${people.length} people, ${memberships.length} memberships inserted in ${loadSeconds.people} s`);
 
   // The bench signs in as the coordinator of a typical intercommunal CLSM: the median by commune count.
   const intercommunal = planned

@@ -18,6 +18,8 @@ process.once("message", async (options: LoadOptions) => {
     total: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    p90: result.latency.p90,
+    max: result.latency.max,
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,

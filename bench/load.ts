@@ -15,6 +15,8 @@ export interface LoadResult {
   /** Milliseconds. */
   p50: number;
   p99: number;
+  p90: number;
+  max: number;
   non2xx: number;
   errors: number;
   timeouts: number;

@@ -29,6 +29,7 @@ const { values: flags } = parseArgs({
     duration: { type: "string", default: "10" },
     warmup: { type: "string", default: "2" },
     connections: { type: "string", default: "50" },
+    repeat: { type: "string", default: "1" },
     only: { type: "string" },
     trace: { type: "boolean", default: false },
     analyze: { type: "boolean", default: false },
@@ -37,7 +38,7 @@ const { values: flags } = parseArgs({
   },
 });
 if (flags.help) {
-  console.log(`npm run bench -- [--fresh] [--duration 10] [--warmup 2] [--connections 50] [--only home,members,search] [--trace] [--analyze] [--data-dir DIR]
+  console.log(`npm run bench -- [--fresh] [--duration 10] [--warmup 2] [--connections 50] [--repeat 1] [--only home,members,search] [--trace] [--analyze] [--data-dir DIR]
   DATABASE_URL=postgres://…  runs on PostgreSQL (an empty database, or one the bench filled before)
   otherwise PGlite in bench/.data/pglite (built on first run, rebuilt by --fresh)`);
   process.exit(0);
@@ -50,6 +51,7 @@ const positive = (name: string, value: string | undefined) => {
 const duration = positive("duration", flags.duration);
 const warmup = Number(flags.warmup ?? 0);
 const connections = Math.round(positive("connections", flags.connections));
+const repeat = Math.round(positive("repeat", flags.repeat));
 
 const pgliteDir = flags["data-dir"] ?? fileURLToPath(new URL("./.data/pglite", import.meta.url));
 const databaseUrl = process.env.DATABASE_URL || undefined;
@@ -73,11 +75,11 @@ async function resetPostgres(database: BenchDatabase) {
 async function prepareDatabase(): Promise<{ database: BenchDatabase; info: DatasetInfo | undefined }> {
   if (flags.fresh && !databaseUrl) rmSync(pgliteDir, { recursive: true, force: true });
   let database = open();
-  log(`Base : ${database.describe}`);
+  log(`Database: ${database.describe}`);
   let t = performance.now();
   await database.migrate();
   const reference = await ensureReferenceData(database.db);
-  if (reference.loaded) log(`  référentiel ${reference.version} chargé en ${seconds(t)} s`);
+  if (reference.loaded) log(`  reference data ${reference.version} loaded in ${seconds(t)} s`);
 
   const info = await readDatasetInfo(database.db);
   const stale = info && (flags.fresh || info.version !== DATASET_VERSION);
@@ -85,10 +87,10 @@ async function prepareDatabase(): Promise<{ database: BenchDatabase; info: Datas
   if (!info && (people?.n ?? 0) > 0) {
     if (databaseUrl) {
       throw new Error(
-        "DATABASE_URL désigne une base qui contient des comptes mais pas le jeu du banc : donnez une base vide.",
+        "DATABASE_URL points to a database that holds accounts but not the bench dataset: give an empty database.",
       );
     }
-    log("  jeu de données incomplet (chargement interrompu ?) : reconstruction");
+    log("  incomplete dataset (interrupted load?): rebuilding");
   }
   if (stale || (!info && (people?.n ?? 0) > 0)) {
     if (databaseUrl) await resetPostgres(database);
@@ -100,7 +102,7 @@ async function prepareDatabase(): Promise<{ database: BenchDatabase; info: Datas
     t = performance.now();
     await database.migrate();
     await ensureReferenceData(database.db);
-    log(`  base remise à zéro, migrée et référentiel chargé en ${seconds(t)} s`);
+    log(`  database reset, migrated and reference data loaded in ${seconds(t)} s`);
     return { database, info: undefined };
   }
   return { database, info };
@@ -112,10 +114,10 @@ async function plannerStatistics(database: BenchDatabase): Promise<string> {
     `select count(*)::int as n from pg_stats where schemaname = 'public' and tablename in ('user', 'clsm_membership', 'ref_commune')`,
   );
   return Number(row?.n ?? 0) > 0
-    ? "tables analysées (ANALYZE ou autovacuum)"
+    ? "tables analyzed (ANALYZE or autovacuum)"
     : database.kind === "pglite"
-      ? "jamais analysées (PGlite n'a pas d'autovacuum)"
-      : "pas encore analysées (l'autovacuum ne l'a pas encore fait)";
+      ? "never analyzed (PGlite has no autovacuum)"
+      : "not analyzed yet (autovacuum has not run yet)";
 }
 
 async function signIn(origin: string, email: string): Promise<string> {
@@ -124,7 +126,7 @@ async function signIn(origin: string, email: string): Promise<string> {
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ email, password: BENCH_PASSWORD }),
   });
-  if (res.status !== 200) throw new Error(`la connexion a échoué : ${res.status} ${await res.text()}`);
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   return res.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
@@ -137,7 +139,7 @@ async function getJson(url: string, headers: Record<string, string> = {}) {
 }
 
 function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(`vérification avant la charge : ${message}`);
+  if (!condition) throw new Error(`check before load: ${message}`);
 }
 
 interface Target {
@@ -167,12 +169,36 @@ async function queriesPerRequest(database: BenchDatabase, origin: string, target
     await res.arrayBuffer();
     total += database.queries.count - before;
     if (database.queries.sql) {
-      log(`\n  GET ${path} — ${database.queries.sql.length} requêtes :`);
+      log(`\n  GET ${path} — ${database.queries.sql.length} queries:`);
       for (const query of database.queries.sql) log(`    ${query.replace(/\s+/g, " ").slice(0, 300)}`);
       database.queries.sql = undefined;
     }
   }
   return total / target.paths.length;
+}
+
+/** Per figure, the median of the runs (errors and non-2xx are summed: one is too many). */
+function median(runs: LoadResult[]): LoadResult {
+  const mid = (pick: (r: LoadResult) => number) => {
+    const sorted = runs.map(pick).sort((a, b) => a - b);
+    return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
+  };
+  const sum = (pick: (r: LoadResult) => number) => runs.reduce((total, r) => total + pick(r), 0);
+  const statusCodes: Record<string, number> = {};
+  for (const r of runs)
+    for (const [code, n] of Object.entries(r.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + n;
+  return {
+    requestsPerSecond: mid((r) => r.requestsPerSecond),
+    total: sum((r) => r.total),
+    p50: mid((r) => r.p50),
+    p90: mid((r) => r.p90),
+    p99: mid((r) => r.p99),
+    max: Math.max(...runs.map((r) => r.max)),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
+    statusCodes,
+  };
 }
 
 /** Waits until the requests still in flight when autocannon stopped have reached the database. */
@@ -191,11 +217,11 @@ async function main() {
   const dirty =
     execSync("git status --porcelain -- src/server src/contracts", { encoding: "utf8" }).trim() !== "";
   log(
-    `Banc Maillage — ${started.toISOString()} — commit ${commit}${dirty ? " (src/server ou src/contracts modifiés, non commités)" : ""}`,
+    `Maillage bench — ${started.toISOString()} — commit ${commit}${dirty ? " (uncommitted changes in src/server or src/contracts)" : ""}`,
   );
   log(
-    `Machine : ${cpus().length} cœurs (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} Gio, ` +
-      `Node ${process.version}, charge moyenne ${loadavg()
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
+      `Node ${process.version}, load average ${loadavg()
         .map((l) => l.toFixed(2))
         .join(" / ")}`,
   );
@@ -210,30 +236,30 @@ async function main() {
   const { app, services } = await buildApp({ config, database, serveWeb: false, logger: false });
   let info = existing;
   if (!info) {
-    log(`Chargement du jeu national (${NATIONAL_SCALE.clsms} CLSM, ${NATIONAL_SCALE.people} personnes)…`);
+    log(`Loading the national dataset (${NATIONAL_SCALE.clsms} CLSMs, ${NATIONAL_SCALE.people} people)…`);
     const t = performance.now();
     info = await loadDataset(database.db, services, NATIONAL_SCALE, (line) => log(line));
-    log(`  jeu chargé en ${seconds(t)} s`);
+    log(`  dataset loaded in ${seconds(t)} s`);
   } else {
-    log(`Jeu de données v${info.version} déjà chargé (--fresh pour le reconstruire).`);
+    log(`Dataset v${info.version} already loaded (--fresh rebuilds it).`);
   }
   log(
-    `  ${info.size.clsms} CLSM (${info.scales.intercommunal} intercommunaux, ${info.scales.communal} communaux, ` +
-      `${info.scales.infracommunal} infra-communaux), ${info.size.people} personnes, ${info.memberships} adhésions, ` +
-      `${info.officers} comptes ARS/national/admin`,
+    `  ${info.size.clsms} CLSMs (${info.scales.intercommunal} intercommunal, ${info.scales.communal} communal, ` +
+      `${info.scales.infracommunal} infra-communal), ${info.size.people} people, ${info.memberships} memberships, ` +
+      `${info.officers} ARS/national/admin accounts`,
   );
   log(
-    `  coordinateur·rice du banc : ${info.coordinator.email} — « ${info.coordinator.clsmName} » ` +
-      `(${info.coordinator.communeCount} communes, ${info.coordinator.memberCount} membres)`,
+    `  bench coordinator: ${info.coordinator.email} — "${info.coordinator.clsmName}" ` +
+      `(${info.coordinator.communeCount} communes, ${info.coordinator.memberCount} members)`,
   );
 
   if (flags.analyze) {
     const t = performance.now();
     await database.raw("analyze");
-    log(`ANALYZE fait en ${seconds(t)} s (les statistiques restent dans la base ; --fresh les efface).`);
+    log(`ANALYZE done in ${seconds(t)} s (the statistics stay in the database; --fresh drops them).`);
   }
   const statistics = await plannerStatistics(database);
-  log(`Statistiques du planificateur : ${statistics}`);
+  log(`Planner statistics: ${statistics}`);
 
   const bare = buildBareApp(database.db);
   const servers: FastifyInstance[] = [app, bare];
@@ -248,19 +274,19 @@ async function main() {
     const scenarios: Scenario[] = [
       {
         key: "home",
-        label: "Accueil CLSM",
+        label: "CLSM home",
         app: { paths: [`/api/clsms/${id}`], headers: auth },
         bare: { paths: [`/bare/clsms/${id}`] },
       },
       {
         key: "members",
-        label: "Membres (25)",
+        label: "Members (25)",
         app: { paths: [`/api/clsms/${id}/members?limit=25`], headers: auth },
         bare: { paths: [`/bare/clsms/${id}/members?limit=25`] },
       },
       {
         key: "search",
-        label: "Recherche territoire",
+        label: "Territory search",
         app: { paths: searchQueries.map((s) => `/api/territory/search?q=${q(s)}`), headers: auth },
         bare: { paths: searchQueries.map((s) => `/bare/territory/search?q=${q(s)}`) },
       },
@@ -277,32 +303,34 @@ async function main() {
       JSON.stringify(territory(home.body).communes.map((c) => c.code)) ===
         JSON.stringify(territory(bareHome.body).communes.map((c) => c.code)) &&
         home.body.memberCount === bareHome.body.memberCount,
-      "l'accueil nu ne rend pas les mêmes communes ou le même nombre de membres",
+      "the bare home does not return the same communes or member count",
     );
-    assert((await getJson(`${appOrigin}/api/clsms/${id}`)).status === 401, "sans cookie, pas de 401");
+    assert((await getJson(`${appOrigin}/api/clsms/${id}`)).status === 401, "no 401 without a cookie");
     assert(
       (await getJson(`${appOrigin}/api/clsms/${info.otherClsmId}`, auth)).status === 404,
-      "le CLSM d'un autre territoire n'est pas 404",
+      "another tenant's CLSM is not a 404",
     );
     const members = await getJson(`${appOrigin}/api/clsms/${id}/members?limit=25`, auth);
     const bareMembers = await getJson(`${bareOrigin}/bare/clsms/${id}/members?limit=25`);
-    assert(members.status === 200 && bareMembers.status === 200, "la liste des membres ne répond pas 200");
+    assert(members.status === 200 && bareMembers.status === 200, "the member list does not answer 200");
     const userIds = (body: Record<string, unknown>) =>
       JSON.stringify((body.items as { userId: string }[]).map((m) => m.userId));
     assert(
       members.body.total === bareMembers.body.total && userIds(members.body) === userIds(bareMembers.body),
-      "la liste nue des membres diffère",
+      "the bare member list differs",
     );
     for (const s of searchQueries) {
       const hits = await getJson(`${appOrigin}/api/territory/search?q=${q(s)}`, auth);
       const bareHits = await getJson(`${bareOrigin}/bare/territory/search?q=${q(s)}`);
-      assert(hits.status === 200 && bareHits.status === 200, `recherche « ${s} » : pas 200`);
+      assert(hits.status === 200 && bareHits.status === 200, `search "${s}": not 200`);
       const codes = (body: Record<string, unknown>) =>
         JSON.stringify((body.items as { code: string }[]).map((h) => h.code));
-      assert(codes(hits.body) === codes(bareHits.body), `recherche « ${s} » : résultats différents`);
-      assert((hits.body.items as unknown[]).length > 0, `recherche « ${s} » : aucun résultat`);
+      assert(codes(hits.body) === codes(bareHits.body), `search "${s}": different results`);
+      assert((hits.body.items as unknown[]).length > 0, `search "${s}": no result`);
     }
-    log("Vérifications : 200 partout, mêmes contenus app / nu, 401 sans cookie, 404 chez un autre CLSM.");
+    log(
+      "Checks: 200 everywhere, same content app / bare, 401 without a cookie, 404 on another tenant's CLSM.",
+    );
 
     const explain = await database.raw(
       `explain (analyze, format json) select code from ref_commune
@@ -313,9 +341,7 @@ async function main() {
     const plan = (explain[0]?.["QUERY PLAN"] as Plan[] | undefined)?.[0];
     if (!plan) throw new Error("EXPLAIN sans plan");
     const scanned = JSON.stringify(plan).match(/"Node Type":"([^"]+Scan)"/)?.[1] ?? "?";
-    log(
-      `Recherche de communes « saint » : ${scanned}, ${plan["Execution Time"].toFixed(1)} ms dans la base.`,
-    );
+    log(`Commune search "saint": ${scanned}, ${plan["Execution Time"].toFixed(1)} ms in the database.`);
 
     const perRequest = new Map<string, number>();
     for (const scenario of scenarios) {
@@ -325,41 +351,53 @@ async function main() {
 
     const measured: Measured[] = [];
     log(
-      `\nCharge : autocannon, ${connections} connexions, ${duration} s par scénario` +
-        (warmup > 0 ? ` (après ${warmup} s de chauffe non mesurée)` : "") +
-        ", depuis un processus séparé, sur 127.0.0.1.",
+      `\nLoad: autocannon, ${connections} connections, ${duration} s per scenario` +
+        (repeat > 1 ? `, ${repeat} times alternating app and bare (medians in the tables)` : "") +
+        (warmup > 0 ? ` (after ${warmup} s of unmeasured warm-up)` : "") +
+        ", from a separate process, against 127.0.0.1.",
     );
     for (const scenario of scenarios) {
+      const runs: Record<"app" | "bare", LoadResult[]> = { app: [], bare: [] };
+      // app, bare, app, bare…: a burst of outside load hits both stacks alike.
+      for (let round = 0; round < repeat; round++) {
+        for (const stack of ["app", "bare"] as const) {
+          const target = scenario[stack];
+          const origin = stack === "app" ? appOrigin : bareOrigin;
+          const load = { origin, paths: target.paths, headers: target.headers, connections };
+          if (round === 0 && warmup > 0) await runLoad({ ...load, duration: warmup });
+          await drained(database);
+          const result = await runLoad({ ...load, duration });
+          await drained(database);
+          runs[stack].push(result);
+          log(
+            `  ${scenario.label.padEnd(22)} ${stack === "app" ? "app " : "bare"} ` +
+              `${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms` +
+              ` (p90 ${result.p90}, max ${result.max})  non-2xx ${result.non2xx}  errors ${result.errors}`,
+          );
+        }
+      }
       for (const stack of ["app", "bare"] as const) {
-        const target = scenario[stack];
-        const origin = stack === "app" ? appOrigin : bareOrigin;
-        const load = { origin, paths: target.paths, headers: target.headers, connections };
-        if (warmup > 0) await runLoad({ ...load, duration: warmup });
-        await drained(database);
-        const result = await runLoad({ ...load, duration });
-        await drained(database);
         const queries = perRequest.get(`${scenario.key}/${stack}`) ?? Number.NaN;
-        measured.push({ scenario, stack, result, queriesPerRequest: queries });
-        log(
-          `  ${scenario.label.padEnd(22)} ${stack === "app" ? "application" : "Fastify nu "} ` +
-            `${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms` +
-            `  non-2xx ${result.non2xx}  erreurs ${result.errors}`,
-        );
+        measured.push({ scenario, stack, result: median(runs[stack]), queriesPerRequest: queries });
       }
     }
 
-    report(measured, info, `${database.describe}, statistiques : ${statistics}`, commit);
+    report(measured, info, `${database.describe}, planner statistics: ${statistics}`, commit);
     const failures = measured.filter((m) => m.result.non2xx > 0 || m.result.errors > 0);
     if (failures.length) {
       console.error(
-        `\nATTENTION : réponses non-2xx ou erreurs pendant la charge (${failures
-          .map((f) => `${f.scenario.label} ${f.stack}: ${JSON.stringify(f.result.statusCodes)}`)
-          .join("; ")}). Ces chiffres ne mesurent pas le service normal.`,
+        `\nWARNING: non-2xx responses or errors under load (${failures
+          .map(
+            (f) =>
+              `${f.scenario.label} ${f.stack}: status ${JSON.stringify(f.result.statusCodes)}, ` +
+              `${f.result.errors} errors of which ${f.result.timeouts} timeouts (> 10 s)`,
+          )
+          .join("; ")}). These figures do not measure normal service.`,
       );
       process.exitCode = 1;
     }
     log(
-      `\nCharge moyenne à la fin : ${loadavg()
+      `\nLoad average at the end: ${loadavg()
         .map((l) => l.toFixed(2))
         .join(" / ")}`,
     );
@@ -378,7 +416,7 @@ function report(measured: Measured[], info: DatasetInfo, describe: string, commi
     for (const m of pair) {
       rows.push([
         m.scenario.label,
-        m.stack === "app" ? "application" : "Fastify nu, 1 requête SQL",
+        m.stack === "app" ? "app" : "bare Fastify, 1 SQL statement",
         m.result.requestsPerSecond.toFixed(0),
         String(m.result.p50),
         String(m.result.p99),
@@ -398,19 +436,21 @@ function report(measured: Measured[], info: DatasetInfo, describe: string, commi
   }
   const table = (header: string[], body: string[][]) =>
     [header, header.map(() => "---"), ...body].map((r) => `| ${r.join(" | ")} |`).join("\n");
-  log(`\n### ${describe} — commit ${commit}, ${connections} connexions × ${duration} s\n`);
   log(
-    `Jeu : ${info.size.clsms} CLSM, ${info.size.people} personnes, ${info.memberships} adhésions ; ` +
-      `CLSM mesuré : ${info.coordinator.communeCount} communes, ${info.coordinator.memberCount} membres.\n`,
+    `\n### ${describe} — commit ${commit}, ${connections} connections × ${duration} s${repeat > 1 ? `, median of ${repeat} runs` : ""}\n`,
+  );
+  log(
+    `Dataset: ${info.size.clsms} CLSMs, ${info.size.people} people, ${info.memberships} memberships; ` +
+      `measured CLSM: ${info.coordinator.communeCount} communes, ${info.coordinator.memberCount} members.\n`,
   );
   log(
     table(
-      ["Scénario", "Pile", "req/s", "p50 ms", "p99 ms", "non-2xx / erreurs", "requêtes SQL par appel"],
+      ["Scenario", "Stack", "req/s", "p50 ms", "p99 ms", "non-2xx / errors", "SQL statements per request"],
       rows,
     ),
   );
   log("");
-  log(table(["Scénario", "débit app / nu", "p99 app / nu"], ratios));
+  log(table(["Scenario", "throughput app / bare", "p99 app / bare"], ratios));
 }
 
 main().catch((err) => {
