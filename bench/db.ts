@@ -52,6 +52,10 @@ export function openBenchPglite(dataDir: string): BenchDatabase {
     queries,
     describe: `PGlite (embedded, ${dataDir})`,
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: migrationsDir }),
+    // As main.ts does at every start (PGlite has no autovacuum).
+    analyze: async () => {
+      await client.exec("ANALYZE");
+    },
     close: () => client.close(),
     raw: async (text, params) => (await client.query<Record<string, unknown>>(text, params)).rows,
   };
@@ -69,6 +73,7 @@ export function openBenchPostgres(connectionString: string, poolSize = 10): Benc
     queries,
     describe: `PostgreSQL (${url.host}${url.pathname}, pool of ${poolSize})`,
     migrate: () => migratePg(drizzlePg(pool, { schema }), { migrationsFolder: migrationsDir }),
+    analyze: async () => {},
     close: () => pool.end(),
     raw: async (text, params) => (await pool.query(text, params)).rows,
   };

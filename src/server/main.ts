@@ -16,6 +16,7 @@ async function main() {
     await seedDemo(database, services);
     app.log.info("demo data loaded");
   }
+  await database.analyze();
   services.jobs.start(config.jobPollMs);
 
   const shutdown = async (signal: string) => {

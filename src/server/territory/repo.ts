@@ -91,19 +91,16 @@ export async function communesOfEpcis(db: Db, epciCodes: string[]) {
     .orderBy(asc(refCommune.name));
 }
 
-export async function findDepartements(db: Db, codes: string[]) {
-  if (codes.length === 0) return [];
+export async function allDepartements(db: Db) {
   return db
     .select({ code: refDepartement.code, name: refDepartement.name })
     .from(refDepartement)
-    .where(inArray(refDepartement.code, codes))
     .orderBy(asc(refDepartement.code));
 }
 
-export async function findRegions(db: Db, codes?: string[]) {
+export async function allRegions(db: Db) {
   return db
     .select({ code: refRegion.code, name: refRegion.name })
     .from(refRegion)
-    .where(codes ? and(inArray(refRegion.code, codes.length ? codes : [""])) : undefined)
     .orderBy(asc(refRegion.name));
 }

@@ -21,6 +21,25 @@ const toCommuneHit = (c: ResolvedCommune) => ({
 /** Reference geography: reading it needs no particular right, only a signed-in person (checked by the route). */
 export function createTerritoryService(deps: { db: Db }) {
   const { db } = deps;
+  // Département and région names do not change while the process runs (reference data is refreshed at start,
+  // before the app is built), so they are read once and then answered from memory.
+  let cached:
+    | Promise<{
+        departements: Map<string, string>;
+        regions: Map<string, string>;
+        regionList: { code: string; name: string }[];
+      }>
+    | undefined;
+  const names = () => {
+    cached ??= Promise.all([repo.allDepartements(db), repo.allRegions(db)]).then(
+      ([departements, regions]) => ({
+        departements: new Map(departements.map((d) => [d.code, d.name])),
+        regions: new Map(regions.map((r) => [r.code, r.name])),
+        regionList: regions,
+      }),
+    );
+    return cached;
+  };
   return {
     async search(q: string, limit: number): Promise<TerritoryHit[]> {
       const key = searchKey(q);
@@ -57,14 +76,23 @@ export function createTerritoryService(deps: { db: Db }) {
       };
     },
 
-    regions: () => repo.findRegions(db),
+    regions: async () => (await names()).regionList,
+    /** Names of the given départements, in code order; unknown codes keep their code as name. */
+    departementsNamed: async (codes: string[]) => {
+      const { departements } = await names();
+      return [...codes].sort().map((code) => ({ code, name: departements.get(code) ?? code }));
+    },
+    regionsNamed: async (codes: string[]) => {
+      const { regions } = await names();
+      return codes
+        .map((code) => ({ code, name: regions.get(code) ?? code }))
+        .sort((a, b) => a.name.localeCompare(b.name, "fr"));
+    },
 
     // Used by the workspaces service (inside its transaction).
     findCommunes: (tx: Db, codes: string[]) => repo.findCommunes(tx, codes),
     findEpcis: (tx: Db, codes: string[]) => repo.findEpcis(tx, codes),
     communesOfEpcis: (tx: Db, codes: string[]) => repo.communesOfEpcis(tx, codes),
-    findDepartements: (tx: Db, codes: string[]) => repo.findDepartements(tx, codes),
-    findRegions: (tx: Db, codes: string[]) => repo.findRegions(tx, codes),
     communeShapes,
   };
 }

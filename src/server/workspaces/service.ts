@@ -126,8 +126,8 @@ export function createWorkspacesService(deps: {
         rows.communes.map((c) => c.communeCode),
       ),
       territory.findEpcis(db, epciCodes),
-      territory.findDepartements(db, row.departementCodes),
-      territory.findRegions(db, row.regionCodes),
+      territory.departementsNamed(row.departementCodes),
+      territory.regionsNamed(row.regionCodes),
     ]);
     return {
       scale: row.scale as ClsmScale,
