@@ -26,4 +26,24 @@ export const messages = {
   lastCoordinator: "Un CLSM doit garder au moins un·e coordinateur·rice.",
   cannotDemoteSelf: "Vous ne pouvez pas retirer votre propre rôle d'administrateur·rice.",
   unknownRegion: "Région inconnue.",
+  importEmpty: "Le fichier est vide.",
+  importNoRows: "Le fichier ne contient qu'une ligne d'en-têtes, aucune personne à importer.",
+  importTooManyRows: (max: number) =>
+    `Le fichier contient trop de lignes : ${max.toLocaleString("fr-FR")} au maximum par import.`,
+  importTooLarge: "Le fichier est trop volumineux : 10 Mo au maximum.",
+  importWrongExtension: "Ce type de fichier n'est pas accepté : envoyez un fichier .csv ou .xlsx.",
+  importBinary: "Ce fichier n'est pas un tableau lisible : envoyez un fichier .csv ou .xlsx.",
+  importBrokenXlsx: "Ce fichier .xlsx est endommagé ou n'est pas un classeur Excel.",
+  importBrokenQuotes: (line: number) =>
+    `Le fichier est mal formé : un guillemet n'est pas refermé (vers la ligne ${line}).`,
+  importMissingFileName: "Indiquez le nom du fichier (paramètre fileName).",
+  importNotFound: "Import introuvable.",
+  importNotDraft: "Cet import a déjà été validé ou annulé : il ne peut plus être modifié.",
+  importNotCommitted: "Seul un import validé peut être annulé.",
+  importHasErrors: (count: number) =>
+    `${count} ligne${count > 1 ? "s" : ""} comporte${count > 1 ? "nt" : ""} des erreurs : corrigez le fichier ou la correspondance des colonnes.`,
+  importMappingNeedsName: "Associez au moins une colonne au nom de famille.",
+  importMappingDuplicate: (field: string) => `Plusieurs colonnes sont associées au même champ : ${field}.`,
+  importEditedSince:
+    "Des fiches créées ou modifiées par cet import ont été modifiées depuis : l'import ne peut plus être annulé.",
 } as const;

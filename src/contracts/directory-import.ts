@@ -1,0 +1,108 @@
+import { optionalText, uuidParam } from "./common";
+import { z } from "./zod";
+
+/** The directory fields a spreadsheet column can be mapped to. */
+export const importFields = [
+  "civility",
+  "lastName",
+  "firstName",
+  "fullName",
+  "structure",
+  "function",
+  "email",
+  "phone",
+  "college",
+  "commune",
+  "postalCode",
+  "notes",
+] as const;
+export const importField = z.enum(importFields);
+export type ImportField = z.infer<typeof importField>;
+
+/** column index (as in `headers`) → field, or null for a column left out. */
+export const importMapping = z.array(importField.nullable()).max(200);
+export type ImportMapping = z.infer<typeof importMapping>;
+
+export const importDecision = z.enum(["skip", "update", "create"]);
+export type ImportDecision = z.infer<typeof importDecision>;
+
+export const importStatus = z.enum(["draft", "committing", "committed", "undone"]);
+
+export const importSummary = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  kind: z.enum(["csv", "xlsx"]),
+  status: importStatus,
+  createdBy: z.object({ id: z.string(), name: z.string() }),
+  createdAt: z.string(),
+  committedAt: z.string().nullable(),
+  undoneAt: z.string().nullable(),
+  totalRows: z.number(),
+  processedRows: z.number(),
+  createdCount: z.number(),
+  updatedCount: z.number(),
+  skippedCount: z.number(),
+});
+export type ImportSummary = z.infer<typeof importSummary>;
+
+export const importDetail = importSummary.extend({
+  headers: z.array(z.string()),
+  mapping: importMapping,
+});
+export type ImportDetail = z.infer<typeof importDetail>;
+
+export const importList = z.object({ items: z.array(importSummary), total: z.number() });
+
+export const importProblemCode = z.enum([
+  "missingName",
+  "invalidEmail",
+  "unknownCollege",
+  "formula",
+  "tooLong",
+  "duplicateInFile",
+  "duplicateInDirectory",
+]);
+export type ImportProblemCode = z.infer<typeof importProblemCode>;
+
+export const importPreviewRow = z.object({
+  /** 1-based line of the spreadsheet (the header is line 1). */
+  line: z.number(),
+  index: z.number(),
+  values: z.record(z.string(), z.string()),
+  problems: z.array(z.object({ code: importProblemCode, field: z.string().nullable(), message: z.string() })),
+  /** For a row matching a person already in the directory: who, how, and what the coordinator chose. */
+  duplicate: z
+    .object({
+      personId: z.string().nullable(),
+      matchedBy: z.enum(["email", "nameAndStructure", "file"]),
+      label: z.string(),
+      decision: importDecision,
+    })
+    .nullable(),
+});
+
+export const importPreview = z.object({
+  items: z.array(importPreviewRow),
+  total: z.number(),
+  counts: z.object({ rows: z.number(), errors: z.number(), duplicates: z.number(), ready: z.number() }),
+});
+export type ImportPreview = z.infer<typeof importPreview>;
+
+export const importPreviewQuery = z.object({
+  only: z.enum(["all", "problems", "duplicates"]).default("all"),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const uploadQuery = z.object({
+  fileName: optionalText(255).pipe(z.string().min(1, "Indiquez le nom du fichier.")),
+});
+
+export const mappingBody = z.object({ mapping: importMapping });
+export const decisionsBody = z.object({
+  decisions: z
+    .array(z.object({ index: z.number().int().min(0).max(1_000_000), decision: importDecision }))
+    .max(20_000),
+});
+
+export const importParams = z.object({ clsmId: uuidParam, importId: uuidParam });
