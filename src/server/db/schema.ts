@@ -1,5 +1,6 @@
 // The whole schema, for drizzle-kit and for the typed query builder. Each domain owns its tables.ts.
 export * from "../accounts/tables";
+export * from "../directory/import-tables";
 export * from "../directory/tables";
 export * from "../jobs/tables";
 export * from "../mail/tables";

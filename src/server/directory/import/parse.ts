@@ -43,7 +43,7 @@ export function decodeText(b: Uint8Array): { text: string; encoding: "utf-8" | "
   }
 }
 
-const clean = (v: string) => v.replace(/\u0000/g, "").trim();
+const clean = (v: string) => v.split(String.fromCharCode(0)).join("").trim();
 
 function shape(all: string[][]): { headers: string[]; rows: string[][] } {
   const nonEmpty = all.filter((r) => r.some((c) => c !== ""));
