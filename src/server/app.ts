@@ -11,6 +11,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { DestinationStream } from "pino";
 import { accountsRoutes } from "./accounts/routes";
 import { createAccountsService } from "./accounts/service";
+import { directoryRoutes } from "./directory/routes";
+import { createDirectoryService } from "./directory/service";
 import { JobQueue } from "./jobs/queue";
 import { mailRoutes } from "./mail/routes";
 import { createMailService } from "./mail/service";
@@ -47,8 +49,9 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
   const auth = await createAuth({ db, config, mail, log: app.log });
   const accounts = createAccountsService({ db, auth, mail, config });
   const territory = createTerritoryService({ db });
-  const workspaces = createWorkspacesService({ db, territory, accounts });
-  return { db, jobs, mail, auth, accounts, territory, workspaces };
+  const directory = createDirectoryService({ db });
+  const workspaces = createWorkspacesService({ db, territory, accounts, directory });
+  return { db, jobs, mail, auth, accounts, territory, workspaces, directory };
 }
 
 /** Builds the whole application without listening: used by main.ts, the CLI, the tests and the bench. */
@@ -96,6 +99,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   accountsRoutes(app, { accounts: services.accounts, authRateLimit, baseUrl: config.baseUrl });
   territoryRoutes(app, services);
   workspacesRoutes(app, services);
+  directoryRoutes(app, services);
   mailRoutes(app, services);
   app.get("/api/health", { schema: { hide: true } }, async () => ({
     ok: true,

@@ -33,6 +33,35 @@ const samples: Record<string, { payload?: object; query?: Record<string, string>
   "DELETE /api/clsms/:clsmId/members/:userId": {},
   "POST /api/clsms/:clsmId/members/:userId/invitation": {},
   "GET /api/health": {},
+  "GET /api/clsms/:clsmId/directory/settings": {},
+  "PATCH /api/clsms/:clsmId/directory/settings": { payload: { contactsVisibleToMembers: false } },
+  "GET /api/clsms/:clsmId/directory/pillars": {},
+  "GET /api/clsms/:clsmId/directory/colleges": {},
+  "POST /api/clsms/:clsmId/directory/colleges": { payload: { name: "Collège local", pillar: null } },
+  "PUT /api/clsms/:clsmId/directory/colleges/order": { payload: { ids: [randomUUID()] } },
+  "PATCH /api/clsms/:clsmId/directory/colleges/:collegeId": { payload: { name: "Renommé" } },
+  "DELETE /api/clsms/:clsmId/directory/colleges/:collegeId": {},
+  "GET /api/clsms/:clsmId/directory/structures": { query: { q: "cmp", sort: "name" } },
+  "POST /api/clsms/:clsmId/directory/structures": {
+    payload: { name: "CMP adulte", type: "etablissement_sante", siret: "73282932000074" },
+  },
+  "GET /api/clsms/:clsmId/directory/structures/:structureId": {},
+  "PATCH /api/clsms/:clsmId/directory/structures/:structureId": { payload: { phone: "02 96 00 00 00" } },
+  "DELETE /api/clsms/:clsmId/directory/structures/:structureId": {},
+  "POST /api/clsms/:clsmId/directory/structures/:structureId/merge": { payload: { otherId: randomUUID() } },
+  "GET /api/clsms/:clsmId/directory/people": { query: { q: "le goff", pillar: "elus" } },
+  "POST /api/clsms/:clsmId/directory/people": {
+    payload: { firstName: "Anne", lastName: "Le Goff", email: "anne@exemple.test" },
+  },
+  "GET /api/clsms/:clsmId/directory/people/:personId": {},
+  "PATCH /api/clsms/:clsmId/directory/people/:personId": { payload: { phone: "06 00 00 00 00" } },
+  "DELETE /api/clsms/:clsmId/directory/people/:personId": {},
+  "POST /api/clsms/:clsmId/directory/people/:personId/roles": { payload: { function: "Infirmière" } },
+  "PATCH /api/clsms/:clsmId/directory/people/:personId/roles/:roleId": { payload: { function: "Cadre" } },
+  "DELETE /api/clsms/:clsmId/directory/people/:personId/roles/:roleId": {},
+  "POST /api/clsms/:clsmId/directory/people/:personId/merge": { payload: { otherId: randomUUID() } },
+  "GET /api/clsms/:clsmId/directory/people/:personId/export": {},
+  "POST /api/clsms/:clsmId/directory/people/:personId/anonymise": {},
 };
 
 /** Routes that answer without a session (sign-in, password reset, documentation, health). */
@@ -60,6 +89,8 @@ export function sampleRequest(
   const url = route.url
     .replace(":clsmId", ids.clsmId ?? randomUUID())
     .replace(":userId", ids.userId ?? randomUUID())
-    .replace(":code", ids.code ?? SAINT_BRIEUC_AGGLO);
+    .replace(":code", ids.code ?? SAINT_BRIEUC_AGGLO)
+    // Any other id in the path (collège, structure, person, role): a fresh one.
+    .replace(/:\w+Id\b/g, () => randomUUID());
   return { method: route.method as "GET", url, ...sample };
 }

@@ -13,6 +13,7 @@ import type {
 } from "../../contracts/workspaces";
 import type { z } from "../../contracts/zod";
 import type { AccountsService } from "../accounts/service";
+import type { DirectoryService } from "../directory/service";
 import { type Actor, clsmVisibility, policies } from "../platform/access";
 import type { Db } from "../platform/db";
 import { badRequest, conflict, forbidden, notFound } from "../platform/errors";
@@ -37,8 +38,10 @@ export function createWorkspacesService(deps: {
   db: Db;
   territory: TerritoryService;
   accounts: AccountsService;
+  /** Optional so that tools building the service alone need not bring the directory. */
+  directory?: Pick<DirectoryService, "initialiseClsm">;
 }) {
-  const { db, territory, accounts } = deps;
+  const { db, territory, accounts, directory } = deps;
 
   /**
    * Turns communes + EPCI + quartiers into the territory's communes and its derived figures.
@@ -198,6 +201,7 @@ export function createWorkspacesService(deps: {
           ...territoryColumns(resolved),
         });
         await saveTerritory(tx, created.id, resolved);
+        await directory?.initialiseClsm(tx, created.id);
         return created;
       });
       return detail(actor, row);

@@ -1,0 +1,489 @@
+import { and, asc, count, desc, eq, inArray, isNull, like, type SQL, sql } from "drizzle-orm";
+import type { PersonListQuery, StructureListQuery } from "../../contracts/directory";
+import { containing, type Db, qualified } from "../platform/db";
+import { searchKey } from "../territory/normalize";
+import { clsm } from "../workspaces/tables";
+import {
+  directoryCollege,
+  directoryPerson,
+  directoryRole,
+  directorySettings,
+  directoryStructure,
+} from "./tables";
+
+export type CollegeRow = typeof directoryCollege.$inferSelect;
+export type StructureRow = typeof directoryStructure.$inferSelect;
+export type PersonRow = typeof directoryPerson.$inferSelect;
+export type RoleRow = typeof directoryRole.$inferSelect;
+
+// ─── Settings and collèges ───────────────────────────────────────────────────────────────────────────────
+
+export async function findSettings(db: Db, clsmId: string) {
+  const [row] = await db.select().from(directorySettings).where(eq(directorySettings.clsmId, clsmId));
+  return row;
+}
+
+/** Creates the settings row once; true when this call created it (the caller then adds the default collèges). */
+export async function claimInitialisation(db: Db, clsmId: string): Promise<boolean> {
+  const rows = await db
+    .insert(directorySettings)
+    .values({ clsmId })
+    .onConflictDoNothing()
+    .returning({ clsmId: directorySettings.clsmId });
+  return rows.length > 0;
+}
+
+export async function updateSettings(db: Db, clsmId: string, values: { contactsVisibleToMembers: boolean }) {
+  await db
+    .update(directorySettings)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(directorySettings.clsmId, clsmId));
+}
+
+export async function listColleges(db: Db, clsmId: string) {
+  return db
+    .select({
+      id: directoryCollege.id,
+      name: directoryCollege.name,
+      pillar: directoryCollege.pillar,
+      position: directoryCollege.position,
+      personCount: sql<number>`(select count(*)::int from ${directoryPerson} where ${qualified(directoryPerson.collegeId)} = ${qualified(directoryCollege.id)})`,
+    })
+    .from(directoryCollege)
+    .where(eq(directoryCollege.clsmId, clsmId))
+    .orderBy(asc(directoryCollege.position), asc(directoryCollege.name), asc(directoryCollege.id));
+}
+
+export async function findCollege(db: Db, clsmId: string, id: string): Promise<CollegeRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(directoryCollege)
+    .where(and(eq(directoryCollege.clsmId, clsmId), eq(directoryCollege.id, id)));
+  return row;
+}
+
+export async function insertColleges(db: Db, values: (typeof directoryCollege.$inferInsert)[]) {
+  return db.insert(directoryCollege).values(values).returning();
+}
+
+export async function nextCollegePosition(db: Db, clsmId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(max(${directoryCollege.position}) + 1, 0)::int` })
+    .from(directoryCollege)
+    .where(eq(directoryCollege.clsmId, clsmId));
+  return row?.n ?? 0;
+}
+
+export async function updateCollege(
+  db: Db,
+  clsmId: string,
+  id: string,
+  values: Partial<Pick<CollegeRow, "name" | "pillar" | "position">>,
+) {
+  await db
+    .update(directoryCollege)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(directoryCollege.clsmId, clsmId), eq(directoryCollege.id, id)));
+}
+
+export async function collegeUsage(db: Db, id: string): Promise<number> {
+  const [people] = await db
+    .select({ n: count() })
+    .from(directoryPerson)
+    .where(eq(directoryPerson.collegeId, id));
+  const [structures] = await db
+    .select({ n: count() })
+    .from(directoryStructure)
+    .where(eq(directoryStructure.collegeId, id));
+  return (people?.n ?? 0) + (structures?.n ?? 0);
+}
+
+export async function deleteCollege(db: Db, clsmId: string, id: string) {
+  await db
+    .delete(directoryCollege)
+    .where(and(eq(directoryCollege.clsmId, clsmId), eq(directoryCollege.id, id)));
+}
+
+// ─── Structures ──────────────────────────────────────────────────────────────────────────────────────────
+
+const currentPeopleCount = sql<number>`(select count(distinct ${qualified(directoryRole.personId)})::int from ${directoryRole} where ${qualified(directoryRole.structureId)} = ${qualified(directoryStructure.id)} and ${qualified(directoryRole.endDate)} is null)`;
+
+export const structureSearchKey = (s: { name: string; communeName: string | null }) =>
+  searchKey(`${s.name} ${s.communeName ?? ""}`);
+
+export async function listStructures(db: Db, clsmId: string, query: StructureListQuery) {
+  const where = and(
+    eq(directoryStructure.clsmId, clsmId),
+    query.q ? like(directoryStructure.searchKey, containing(searchKey(query.q))) : undefined,
+    query.type ? eq(directoryStructure.type, query.type) : undefined,
+    query.collegeId ? eq(directoryStructure.collegeId, query.collegeId) : undefined,
+    query.communeCode ? eq(directoryStructure.communeCode, query.communeCode) : undefined,
+  );
+  const order =
+    query.sort === "updated"
+      ? [desc(directoryStructure.updatedAt), asc(directoryStructure.id)]
+      : [asc(sql`lower(${directoryStructure.name})`), asc(directoryStructure.id)];
+  const [items, [total]] = await Promise.all([
+    db
+      .select({
+        id: directoryStructure.id,
+        name: directoryStructure.name,
+        type: directoryStructure.type,
+        collegeId: directoryStructure.collegeId,
+        collegeName: directoryCollege.name,
+        postalCode: directoryStructure.postalCode,
+        communeCode: directoryStructure.communeCode,
+        communeName: directoryStructure.communeName,
+        phone: directoryStructure.phone,
+        email: directoryStructure.email,
+        personCount: currentPeopleCount,
+        updatedAt: directoryStructure.updatedAt,
+      })
+      .from(directoryStructure)
+      .leftJoin(directoryCollege, eq(directoryCollege.id, directoryStructure.collegeId))
+      .where(where)
+      .orderBy(...order)
+      .limit(query.limit)
+      .offset(query.offset),
+    db.select({ n: count() }).from(directoryStructure).where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+export async function findStructure(db: Db, clsmId: string, id: string) {
+  const [row] = await db
+    .select({ structure: directoryStructure, collegeName: directoryCollege.name })
+    .from(directoryStructure)
+    .leftJoin(directoryCollege, eq(directoryCollege.id, directoryStructure.collegeId))
+    .where(and(eq(directoryStructure.clsmId, clsmId), eq(directoryStructure.id, id)));
+  return row;
+}
+
+export async function findStructures(db: Db, clsmId: string, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .select()
+    .from(directoryStructure)
+    .where(and(eq(directoryStructure.clsmId, clsmId), inArray(directoryStructure.id, ids)));
+}
+
+export async function currentPeopleOfStructure(db: Db, structureId: string) {
+  return db
+    .select({
+      personId: directoryPerson.id,
+      roleId: directoryRole.id,
+      firstName: directoryPerson.firstName,
+      lastName: directoryPerson.lastName,
+      function: directoryRole.function,
+    })
+    .from(directoryRole)
+    .innerJoin(directoryPerson, eq(directoryPerson.id, directoryRole.personId))
+    .where(and(eq(directoryRole.structureId, structureId), isNull(directoryRole.endDate)))
+    .orderBy(asc(directoryPerson.lastName), asc(directoryPerson.firstName));
+}
+
+export async function insertStructure(db: Db, values: typeof directoryStructure.$inferInsert) {
+  const [row] = await db.insert(directoryStructure).values(values).returning();
+  if (!row) throw new Error("structure insert returned nothing");
+  return row;
+}
+
+export async function updateStructure(
+  db: Db,
+  clsmId: string,
+  id: string,
+  values: Partial<typeof directoryStructure.$inferInsert>,
+) {
+  await db
+    .update(directoryStructure)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(directoryStructure.clsmId, clsmId), eq(directoryStructure.id, id)));
+}
+
+export async function deleteStructure(db: Db, clsmId: string, id: string) {
+  await db
+    .delete(directoryStructure)
+    .where(and(eq(directoryStructure.clsmId, clsmId), eq(directoryStructure.id, id)));
+}
+
+/** People with a role (current or past) in the structure: their search keys mention it. */
+export async function peopleOfStructure(db: Db, structureId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: directoryRole.personId })
+    .from(directoryRole)
+    .where(eq(directoryRole.structureId, structureId));
+  return rows.map((r) => r.id);
+}
+
+export async function moveStructureRoles(db: Db, fromId: string, toId: string) {
+  await db.update(directoryRole).set({ structureId: toId }).where(eq(directoryRole.structureId, fromId));
+}
+
+// ─── People ──────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The person's current role: no end date, the most recent start first. */
+const currentRoleJoin = sql`${directoryRole.id} = (select r2.id from ${directoryRole} r2 where r2.person_id = ${directoryPerson.id} and r2.end_date is null order by r2.start_date desc, r2.created_at desc limit 1)`;
+
+const personColumns = {
+  id: directoryPerson.id,
+  civility: directoryPerson.civility,
+  firstName: directoryPerson.firstName,
+  lastName: directoryPerson.lastName,
+  email: directoryPerson.email,
+  phone: directoryPerson.phone,
+  collegeId: directoryPerson.collegeId,
+  collegeName: directoryCollege.name,
+  pillar: directoryPerson.pillar,
+  function: directoryRole.function,
+  structureId: directoryStructure.id,
+  structureName: directoryStructure.name,
+  structureType: directoryStructure.type,
+  communeName: directoryStructure.communeName,
+  consentToContact: directoryPerson.consentToContact,
+  anonymisedAt: directoryPerson.anonymisedAt,
+  updatedAt: directoryPerson.updatedAt,
+};
+
+function personQuery(db: Db, columns: typeof personColumns) {
+  return db
+    .select(columns)
+    .from(directoryPerson)
+    .leftJoin(directoryCollege, eq(directoryCollege.id, directoryPerson.collegeId))
+    .leftJoin(directoryRole, currentRoleJoin)
+    .leftJoin(directoryStructure, eq(directoryStructure.id, directoryRole.structureId));
+}
+
+export async function listPeople(
+  db: Db,
+  clsmId: string,
+  query: Omit<PersonListQuery, "sort" | "limit" | "offset"> & {
+    sort?: PersonListQuery["sort"];
+    limit: number;
+    offset: number;
+    ids?: string[];
+  },
+) {
+  const where = and(
+    eq(directoryPerson.clsmId, clsmId),
+    query.q ? like(directoryPerson.searchKey, containing(searchKey(query.q))) : undefined,
+    query.collegeId ? eq(directoryPerson.collegeId, query.collegeId) : undefined,
+    query.pillar ? eq(directoryPerson.pillar, query.pillar) : undefined,
+    query.structureId ? eq(directoryStructure.id, query.structureId) : undefined,
+    query.structureType ? eq(directoryStructure.type, query.structureType) : undefined,
+    query.communeCode ? eq(directoryStructure.communeCode, query.communeCode) : undefined,
+    query.ids ? (query.ids.length ? inArray(directoryPerson.id, query.ids) : sql`false`) : undefined,
+  );
+  const byName = [
+    asc(sql`lower(${directoryPerson.lastName})`),
+    asc(sql`lower(${directoryPerson.firstName})`),
+    asc(directoryPerson.id),
+  ];
+  const order: SQL[] =
+    query.sort === "updatedAt"
+      ? [desc(directoryPerson.updatedAt), asc(directoryPerson.id)]
+      : query.sort === "structure"
+        ? [sql`lower(${directoryStructure.name}) asc nulls last`, ...byName]
+        : byName;
+  const [items, [total]] = await Promise.all([
+    personQuery(db, personColumns)
+      .where(where)
+      .orderBy(...order)
+      .limit(query.limit)
+      .offset(query.offset),
+    db
+      .select({ n: count() })
+      .from(directoryPerson)
+      .leftJoin(directoryRole, currentRoleJoin)
+      .leftJoin(directoryStructure, eq(directoryStructure.id, directoryRole.structureId))
+      .where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+export async function findPersonItem(db: Db, clsmId: string, id: string) {
+  const [row] = await personQuery(db, personColumns).where(
+    and(eq(directoryPerson.clsmId, clsmId), eq(directoryPerson.id, id)),
+  );
+  return row;
+}
+
+export async function findPerson(db: Db, clsmId: string, id: string): Promise<PersonRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(directoryPerson)
+    .where(and(eq(directoryPerson.clsmId, clsmId), eq(directoryPerson.id, id)));
+  return row;
+}
+
+export async function findPersonByEmail(db: Db, clsmId: string, email: string) {
+  const [row] = await db
+    .select({ id: directoryPerson.id })
+    .from(directoryPerson)
+    .where(
+      and(eq(directoryPerson.clsmId, clsmId), sql`lower(${directoryPerson.email}) = ${email.toLowerCase()}`),
+    );
+  return row;
+}
+
+export async function insertPerson(db: Db, values: typeof directoryPerson.$inferInsert) {
+  const [row] = await db.insert(directoryPerson).values(values).returning();
+  if (!row) throw new Error("person insert returned nothing");
+  return row;
+}
+
+export async function updatePerson(
+  db: Db,
+  clsmId: string,
+  id: string,
+  values: Partial<typeof directoryPerson.$inferInsert>,
+) {
+  await db
+    .update(directoryPerson)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(directoryPerson.clsmId, clsmId), eq(directoryPerson.id, id)));
+}
+
+export async function deletePerson(db: Db, clsmId: string, id: string) {
+  await db.delete(directoryPerson).where(and(eq(directoryPerson.clsmId, clsmId), eq(directoryPerson.id, id)));
+}
+
+// ─── Roles ───────────────────────────────────────────────────────────────────────────────────────────────
+
+export async function rolesOf(db: Db, personId: string) {
+  return db
+    .select({
+      id: directoryRole.id,
+      function: directoryRole.function,
+      structureId: directoryRole.structureId,
+      structureName: directoryStructure.name,
+      communeName: directoryStructure.communeName,
+      startDate: directoryRole.startDate,
+      endDate: directoryRole.endDate,
+    })
+    .from(directoryRole)
+    .leftJoin(directoryStructure, eq(directoryStructure.id, directoryRole.structureId))
+    .where(eq(directoryRole.personId, personId))
+    .orderBy(
+      sql`${directoryRole.endDate} desc nulls first`,
+      desc(directoryRole.startDate),
+      desc(directoryRole.createdAt),
+    );
+}
+
+export async function findRole(db: Db, personId: string, id: string): Promise<RoleRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(directoryRole)
+    .where(and(eq(directoryRole.personId, personId), eq(directoryRole.id, id)));
+  return row;
+}
+
+export async function currentRoles(db: Db, personId: string) {
+  return db
+    .select()
+    .from(directoryRole)
+    .where(and(eq(directoryRole.personId, personId), isNull(directoryRole.endDate)));
+}
+
+export async function insertRole(db: Db, values: typeof directoryRole.$inferInsert) {
+  const [row] = await db.insert(directoryRole).values(values).returning();
+  if (!row) throw new Error("role insert returned nothing");
+  return row;
+}
+
+export async function updateRole(db: Db, id: string, values: Partial<typeof directoryRole.$inferInsert>) {
+  await db
+    .update(directoryRole)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(directoryRole.id, id));
+}
+
+export async function deleteRole(db: Db, id: string) {
+  await db.delete(directoryRole).where(eq(directoryRole.id, id));
+}
+
+export async function moveRoles(db: Db, fromPersonId: string, toPersonId: string) {
+  await db
+    .update(directoryRole)
+    .set({ personId: toPersonId })
+    .where(eq(directoryRole.personId, fromPersonId));
+}
+
+/**
+ * Recomputes the people's search keys (names, e-mail, and the structures, communes and functions of their
+ * roles) after a change to them, their roles or a structure they belong to.
+ */
+export async function refreshPersonSearchKeys(db: Db, personIds: string[]) {
+  if (!personIds.length) return;
+  const people = await db
+    .select({
+      id: directoryPerson.id,
+      firstName: directoryPerson.firstName,
+      lastName: directoryPerson.lastName,
+      email: directoryPerson.email,
+    })
+    .from(directoryPerson)
+    .where(inArray(directoryPerson.id, personIds));
+  const roles = await db
+    .select({
+      personId: directoryRole.personId,
+      function: directoryRole.function,
+      structureName: directoryStructure.name,
+      communeName: directoryStructure.communeName,
+    })
+    .from(directoryRole)
+    .leftJoin(directoryStructure, eq(directoryStructure.id, directoryRole.structureId))
+    .where(and(inArray(directoryRole.personId, personIds), isNull(directoryRole.endDate)));
+  for (const p of people) {
+    const parts = [p.firstName, p.lastName, p.email ?? ""];
+    for (const r of roles.filter((r) => r.personId === p.id))
+      parts.push(r.function, r.structureName ?? "", r.communeName ?? "");
+    await db
+      .update(directoryPerson)
+      .set({ searchKey: searchKey(parts.join(" ")) })
+      .where(eq(directoryPerson.id, p.id));
+  }
+}
+
+// ─── Pillars ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/** People per pillar (anonymised records left out), optionally among some people only (an instance). */
+export async function pillarCounts(db: Db, clsmId: string, personIds?: string[]) {
+  return db
+    .select({ pillar: directoryPerson.pillar, n: count() })
+    .from(directoryPerson)
+    .where(
+      and(
+        eq(directoryPerson.clsmId, clsmId),
+        isNull(directoryPerson.anonymisedAt),
+        sql`${directoryPerson.pillar} is not null`,
+        personIds ? (personIds.length ? inArray(directoryPerson.id, personIds) : sql`false`) : undefined,
+      ),
+    )
+    .groupBy(directoryPerson.pillar);
+}
+
+export async function pillarPeople(db: Db, clsmId: string, pillar: string, personIds?: string[]) {
+  return personQuery(db, personColumns)
+    .where(
+      and(
+        eq(directoryPerson.clsmId, clsmId),
+        eq(directoryPerson.pillar, pillar),
+        isNull(directoryPerson.anonymisedAt),
+        personIds ? (personIds.length ? inArray(directoryPerson.id, personIds) : sql`false`) : undefined,
+      ),
+    )
+    .orderBy(asc(directoryPerson.lastName), asc(directoryPerson.firstName), asc(directoryPerson.id))
+    .limit(5);
+}
+
+// ─── The CLSM ────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The CLSM's id, name and régions, read-only, for the access policies (the identity kernel's `clsm` row). */
+export async function findClsmScope(db: Db, id: string) {
+  const [row] = await db
+    .select({ id: clsm.id, name: clsm.name, regionCodes: clsm.regionCodes })
+    .from(clsm)
+    .where(eq(clsm.id, id));
+  return row;
+}
