@@ -77,6 +77,7 @@ export const importPreviewRow = z.object({
       matchedBy: z.enum(["email", "nameAndStructure", "file"]),
       label: z.string(),
       decision: importDecision,
+      canCreate: z.boolean(),
     })
     .nullable(),
 });
@@ -94,9 +95,8 @@ export const importPreviewQuery = z.object({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
-export const uploadQuery = z.object({
-  fileName: optionalText(255).pipe(z.string().min(1, "Indiquez le nom du fichier.")),
-});
+/** The file's name (its extension says CSV or XLSX); checked by the service, after the access checks. */
+export const uploadQuery = z.object({ fileName: optionalText(255).optional() });
 
 export const mappingBody = z.object({ mapping: importMapping });
 export const decisionsBody = z.object({

@@ -11,6 +11,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { DestinationStream } from "pino";
 import { accountsRoutes } from "./accounts/routes";
 import { createAccountsService } from "./accounts/service";
+import { createDirectoryImportService } from "./directory/import/service";
+import { directoryImportRoutes } from "./directory/import-routes";
 import { directoryRoutes } from "./directory/routes";
 import { createDirectoryService } from "./directory/service";
 import { JobQueue } from "./jobs/queue";
@@ -51,7 +53,8 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
   const territory = createTerritoryService({ db });
   const directory = createDirectoryService({ db });
   const workspaces = createWorkspacesService({ db, territory, accounts, directory });
-  return { db, jobs, mail, auth, accounts, territory, workspaces, directory };
+  const directoryImports = createDirectoryImportService({ db, directory });
+  return { db, jobs, mail, auth, accounts, territory, workspaces, directory, directoryImports };
 }
 
 /** Builds the whole application without listening: used by main.ts, the CLI, the tests and the bench. */
@@ -101,6 +104,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   workspacesRoutes(app, services);
   directoryRoutes(app, services);
   mailRoutes(app, services);
+  directoryImportRoutes(app, services);
   app.get("/api/health", { schema: { hide: true } }, async () => ({
     ok: true,
     database: options.database.kind,

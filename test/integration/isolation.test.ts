@@ -50,6 +50,10 @@ async function directoryIds(tenant: Tenant): Promise<DirectoryIds> {
 
 /** A valid body for each write route taking a :clsmId. A new route must be added here, or the test fails. */
 const validBodies: Record<string, unknown> = {
+  "PUT /api/clsms/:clsmId/directory/imports/:importId/mapping": { mapping: ["lastName", "firstName"] },
+  "PUT /api/clsms/:clsmId/directory/imports/:importId/decisions": {
+    decisions: [{ index: 0, decision: "skip" }],
+  },
   "PATCH /api/clsms/:clsmId/directory/settings": { contactsVisibleToMembers: false },
   "POST /api/clsms/:clsmId/directory/colleges": { name: "Collège de l'intrus", pillar: "aidants" },
   "PUT /api/clsms/:clsmId/directory/colleges/order": (d: DirectoryIds) => ({
@@ -78,6 +82,14 @@ const validBodies: Record<string, unknown> = {
 const ownTenantStatus: Record<string, number> = {
   // The member has already activated their account: the route is reached, the rule answers 409.
   "POST /api/clsms/:clsmId/members/:userId/invitation": 409,
+  // Directory imports: no file sent (400), or an import id unknown in this CLSM (404, "Import introuvable.").
+  "POST /api/clsms/:clsmId/directory/imports": 400,
+  "GET /api/clsms/:clsmId/directory/imports/:importId": 404,
+  "PUT /api/clsms/:clsmId/directory/imports/:importId/mapping": 404,
+  "GET /api/clsms/:clsmId/directory/imports/:importId/preview": 404,
+  "PUT /api/clsms/:clsmId/directory/imports/:importId/decisions": 404,
+  "POST /api/clsms/:clsmId/directory/imports/:importId/commit": 404,
+  "POST /api/clsms/:clsmId/directory/imports/:importId/undo": 404,
 };
 
 const tenantRoutes = () => listRoutes(t.app).filter((r) => r.url.includes(":clsmId"));
@@ -104,7 +116,8 @@ function requestFor(route: RouteInfo, clsmId: string, userId: string, d?: Direct
       .replace(":collegeId", ids.collegeId)
       .replace(":structureId", ids.structureId)
       .replace(":personId", ids.personId)
-      .replace(":roleId", ids.roleId),
+      .replace(":roleId", ids.roleId)
+      .replace(":importId", crypto.randomUUID()),
     ...(hasBody ? { payload: (typeof body === "function" ? body(ids) : body) as object } : {}),
   };
 }

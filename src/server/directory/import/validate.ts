@@ -1,6 +1,12 @@
 import type { ImportField, ImportMapping, ImportProblemCode } from "../../../contracts/directory-import";
 import { searchKey } from "../../territory/normalize";
 
+/** The names a collège is known by: "Aidants / proches" is also "aidants" and "proches". */
+export function collegeAliases(name: string): string[] {
+  const parts = name.split("/").map(searchKey).filter(Boolean);
+  return [searchKey(name), ...(parts.length > 1 ? parts : [])];
+}
+
 /** One spreadsheet row read through the mapping, ready to be checked and written. */
 export interface ImportRecord {
   index: number;
