@@ -1,4 +1,5 @@
 import { optionalText, uuidParam } from "./common";
+import { personListQuery } from "./directory";
 import { z } from "./zod";
 
 /** The directory fields a spreadsheet column can be mapped to. */
@@ -106,3 +107,15 @@ export const decisionsBody = z.object({
 });
 
 export const importParams = z.object({ clsmId: uuidParam, importId: uuidParam });
+
+/** The people list's filters, a format and optionally the selected people. */
+export const exportQuery = personListQuery.omit({ limit: true, offset: true }).extend({
+  format: z.enum(["csv", "xlsx"]).default("csv"),
+  /** Comma-separated ids of the people to export (a selection), within the filters. */
+  ids: z
+    .string()
+    .max(40_000)
+    .regex(/^[0-9a-fA-F-]{36}(,[0-9a-fA-F-]{36})*$/, "Liste d'identifiants invalide.")
+    .optional(),
+});
+export type ExportQuery = z.infer<typeof exportQuery>;

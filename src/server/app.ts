@@ -11,6 +11,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { DestinationStream } from "pino";
 import { accountsRoutes } from "./accounts/routes";
 import { createAccountsService } from "./accounts/service";
+import { createDirectoryExportService } from "./directory/export/service";
+import { directoryExportRoutes } from "./directory/export-routes";
 import { createDirectoryImportService } from "./directory/import/service";
 import { directoryImportRoutes } from "./directory/import-routes";
 import { directoryRoutes } from "./directory/routes";
@@ -54,7 +56,19 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
   const directory = createDirectoryService({ db });
   const workspaces = createWorkspacesService({ db, territory, accounts, directory });
   const directoryImports = createDirectoryImportService({ db, directory });
-  return { db, jobs, mail, auth, accounts, territory, workspaces, directory, directoryImports };
+  const directoryExport = createDirectoryExportService({ directory });
+  return {
+    db,
+    jobs,
+    mail,
+    auth,
+    accounts,
+    territory,
+    workspaces,
+    directory,
+    directoryImports,
+    directoryExport,
+  };
 }
 
 /** Builds the whole application without listening: used by main.ts, the CLI, the tests and the bench. */
@@ -105,6 +119,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   directoryRoutes(app, services);
   mailRoutes(app, services);
   directoryImportRoutes(app, services);
+  directoryExportRoutes(app, services);
   app.get("/api/health", { schema: { hide: true } }, async () => ({
     ok: true,
     database: options.database.kind,

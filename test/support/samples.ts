@@ -33,6 +33,7 @@ const samples: Record<string, { payload?: object; query?: Record<string, string>
   "DELETE /api/clsms/:clsmId/members/:userId": {},
   "POST /api/clsms/:clsmId/members/:userId/invitation": {},
   "POST /api/clsms/:clsmId/directory/imports": { query: { fileName: "annuaire.csv" } },
+  "GET /api/clsms/:clsmId/directory/export": { query: { format: "csv" } },
   "GET /api/clsms/:clsmId/directory/imports": {},
   "GET /api/clsms/:clsmId/directory/imports/:importId": {},
   "PUT /api/clsms/:clsmId/directory/imports/:importId/mapping": { payload: { mapping: ["lastName", null] } },
