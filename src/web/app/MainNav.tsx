@@ -1,4 +1,4 @@
-import { Link, useLocation } from "react-router";
+import { Link, useLocation, useMatch } from "react-router";
 import type { Me } from "../../contracts/accounts";
 
 /** Links to the areas a person may open (their own CLSMs are in the switcher). */
@@ -10,7 +10,10 @@ export function MainNav({ me }: { me: Me }) {
     : me.can.manageUsers
       ? "/admin/personnes"
       : "/admin/courriels";
-  if (!me.can.browseClsms && !isAdmin) return null;
+  const clsmMatch = useMatch("/clsm/:clsmId/*");
+  const clsmId = clsmMatch?.params.clsmId;
+  if (!me.can.browseClsms && !isAdmin && !clsmId) return null;
+  const directory = clsmId ? `/clsm/${clsmId}/annuaire` : null;
 
   const current = (active: boolean, exact: boolean) =>
     active
@@ -20,6 +23,13 @@ export function MainNav({ me }: { me: Me }) {
   return (
     <nav className="main-nav" aria-label="Navigation principale">
       <ul className="main-nav__list">
+        {directory ? (
+          <li>
+            <Link to={directory} {...current(pathname.startsWith(directory), pathname === directory)}>
+              Annuaire
+            </Link>
+          </li>
+        ) : null}
         {me.can.browseClsms ? (
           <li>
             <Link to="/clsm" {...current(pathname === "/clsm", true)}>

@@ -18,6 +18,13 @@ const CreateClsmPage = lazyPage(() => import("../admin/CreateClsmPage"), "Create
 const MailOutboxPage = lazyPage(() => import("../admin/MailOutboxPage"), "MailOutboxPage");
 const AllClsmsPage = lazyPage(() => import("../workspaces/AllClsmsPage"), "AllClsmsPage");
 const ClsmHomePage = lazyPage(() => import("../workspaces/ClsmHomePage"), "ClsmHomePage");
+const DirectoryLayout = lazyPage(() => import("../directory/DirectoryLayout"), "DirectoryLayout");
+const PeoplePage = lazyPage(() => import("../directory/PeoplePage"), "PeoplePage");
+const PersonPage = lazyPage(() => import("../directory/PersonPage"), "PersonPage");
+const StructuresPage = lazyPage(() => import("../directory/StructuresPage"), "StructuresPage");
+const StructurePage = lazyPage(() => import("../directory/StructurePage"), "StructurePage");
+const CollegesPage = lazyPage(() => import("../directory/CollegesPage"), "CollegesPage");
+const PillarsPage = lazyPage(() => import("../directory/PillarsPage"), "PillarsPage");
 const EditTerritoryPage = lazyPage(() => import("../workspaces/EditTerritoryPage"), "EditTerritoryPage");
 
 export const router = createBrowserRouter([
@@ -42,6 +49,18 @@ export const router = createBrowserRouter([
               },
               { path: "clsm/:clsmId", element: <ClsmHomePage /> },
               { path: "clsm/:clsmId/territoire", element: <EditTerritoryPage /> },
+              {
+                path: "clsm/:clsmId/annuaire",
+                element: <DirectoryLayout />,
+                children: [
+                  { index: true, element: <PeoplePage /> },
+                  { path: "personnes/:personId", element: <PersonPage /> },
+                  { path: "structures", element: <StructuresPage /> },
+                  { path: "structures/:structureId", element: <StructurePage /> },
+                  { path: "colleges", element: <CollegesPage /> },
+                  { path: "piliers", element: <PillarsPage /> },
+                ],
+              },
               {
                 path: "admin",
                 element: <AdminLayout />,

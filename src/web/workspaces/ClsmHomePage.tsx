@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { useLocation, useParams } from "react-router";
 import { useMe } from "../accounts/api";
 import { NotFoundPage } from "../app/NotFoundPage";
+import { PillarsSummary } from "../directory/PillarsPage";
 import { isApiError, messageOf } from "../lib/api";
 import { Alert } from "../ui/Alert";
 import { Badge } from "../ui/Badge";
@@ -73,6 +74,7 @@ export function ClsmHomePage() {
       }
     >
       {notice ? <Alert tone="success">{notice}</Alert> : null}
+      <PillarsSummary clsmId={c.id} />
       <TerritorySection clsm={c} />
       <MembersSection clsmId={c.id} canManage={c.can.manageMembers} currentUserId={meId} />
     </Page>

@@ -1,0 +1,167 @@
+import { expect, type Page, test } from "@playwright/test";
+import { COORDINATOR, expectAccessible, field, openClsm, signIn } from "./helpers";
+
+const SAINT_BRIEUC = "CLSM de Saint-Brieuc Armor Agglomération";
+
+/** Chooses an option of a React Aria select, by the select's label. */
+async function choose(
+  scope: Page | ReturnType<Page["getByRole"]>,
+  page: Page,
+  label: string,
+  option: string,
+) {
+  await scope.getByRole("button", { name: new RegExp(`${label}$`) }).click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+}
+
+/** The number of people shown for a pillar on the dashboard (0 when it is missing). */
+async function pillarCount(page: Page, label: string): Promise<number> {
+  const card = page.getByRole("region", { name: label, exact: true });
+  await expect(card).toBeVisible();
+  const text = (await card.textContent()) ?? "";
+  const m = text.match(/Représenté · (\d+)/);
+  return m ? Number(m[1]) : 0;
+}
+
+test("a coordinator adds a structure and a carer, finds them without accents, and the pillars change", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const h1 = page.getByRole("heading", { level: 1 });
+  await signIn(page, COORDINATOR);
+  await page.goto("/");
+  await openClsm(page, SAINT_BRIEUC);
+  await expect(page.getByRole("heading", { name: "Les quatre piliers" })).toBeVisible();
+
+  // The pillars dashboard before.
+  await page.getByRole("link", { name: "Annuaire" }).click();
+  await expect(h1).toHaveText("Annuaire");
+  await expect(h1).toBeFocused();
+  await expectAccessible(page, "directory");
+  await page.getByRole("navigation", { name: "Annuaire" }).getByRole("link", { name: "Piliers" }).click();
+  await expect(h1).toHaveText("Les quatre piliers");
+  const carersBefore = await pillarCount(page, "Aidants");
+  if (carersBefore === 0) {
+    await expect(page.getByRole("status").filter({ hasText: "Pilier manquant" })).toContainText("Aidants");
+  }
+  await expectAccessible(page, "pillars dashboard");
+
+  // A structure.
+  await page.getByRole("navigation", { name: "Annuaire" }).getByRole("link", { name: "Structures" }).click();
+  await expect(h1).toHaveText("Structures");
+  await page.getByRole("button", { name: "Ajouter une structure" }).click();
+  const structureDialog = page.getByRole("dialog", { name: "Ajouter une structure" });
+  await expect(structureDialog).toBeVisible();
+  await expectAccessible(page, "add structure dialog");
+  await field(page, "Nom de la structure").fill("Maison des Aidants de Plérin");
+  await choose(structureDialog, page, "Type", "Association");
+  await choose(structureDialog, page, "Collège", "Aidants / proches");
+  await field(page, "Numéro SIRET").fill("123");
+  await structureDialog.getByRole("button", { name: "Enregistrer" }).click();
+  // The server's message shows under its field.
+  await expect(structureDialog.getByText("Le numéro SIRET compte 14 chiffres.")).toBeVisible();
+  await field(page, "Numéro SIRET").fill("");
+  await field(page, "Adresse e-mail").fill("contact@aidants-plerin.example");
+  await structureDialog.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(h1).toHaveText("Maison des Aidants de Plérin");
+  await expect(page.getByRole("status").filter({ hasText: "est ajoutée" })).toBeVisible();
+  await expectAccessible(page, "structure page");
+
+  // A carer in that structure.
+  await page.getByRole("button", { name: "Ajouter une personne" }).click();
+  const personDialog = page.getByRole("dialog", { name: "Ajouter une personne" });
+  await expectAccessible(page, "add person dialog");
+  await field(page, "Prénom").fill("Gwénaëlle");
+  await field(page, "Nom").fill("Le Guével");
+  await field(page, "Fonction").fill("Bénévole aidante");
+  await field(page, "Adresse e-mail").fill("gwenaelle.leguevel@aidants-plerin.example");
+  await choose(personDialog, page, "Collège", "Aidants / proches");
+  await personDialog.getByText(/accepte d'être contactée/).click();
+  await expect(personDialog.getByRole("checkbox", { name: /accepte d'être contactée/ })).toBeChecked();
+  await personDialog.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(h1).toHaveText("Gwénaëlle Le Guével");
+  await expect(page.getByText("Bénévole aidante · Maison des Aidants de Plérin").first()).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: /^Aidants$/ })).toBeVisible();
+  await expectAccessible(page, "person page");
+
+  // The confirmation says what is kept and why.
+  await page.getByRole("button", { name: "Actions pour Gwénaëlle Le Guével" }).click();
+  await page.getByRole("menuitem", { name: "Anonymiser" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Anonymiser Gwénaëlle Le Guével ?" });
+  await expect(confirm).toContainText("Sont conservés");
+  await expectAccessible(page, "anonymise confirmation");
+  await confirm.getByRole("button", { name: "Annuler" }).click();
+  await expect(confirm).toBeHidden();
+
+  // Search without accents, then filter by pillar.
+  await page.getByRole("link", { name: "Revenir à l'annuaire" }).click();
+  await expect(h1).toHaveText("Annuaire");
+  await page.getByRole("searchbox", { name: "Chercher une personne" }).fill("gwenaelle le guevel");
+  const row = page.getByRole("row", { name: /LE GUÉVEL Gwénaëlle/ });
+  await expect(row).toBeVisible();
+  await expect(page.getByRole("row")).toHaveCount(2);
+  await choose(page, page, "Pilier", "Élus");
+  await expect(page.getByText("Aucune personne ne correspond à cette recherche.")).toBeVisible();
+  await choose(page, page, "Pilier", "Aidants");
+  await expect(row).toBeVisible();
+  await expectAccessible(page, "directory filtered");
+
+  // Select and copy the e-mails.
+  // Keyboard: Espace toggles the row's checkbox.
+  await row.getByRole("checkbox", { name: "Sélectionner Gwénaëlle Le Guével" }).focus();
+  await page.keyboard.press("Space");
+  await expect(row.getByRole("checkbox")).toBeChecked();
+  await expect(page.getByText("1 personne sélectionnée")).toBeVisible();
+  await page.getByRole("button", { name: "Copier les adresses e-mail" }).click();
+  await expect(page.getByText("1 adresse e-mail copiée dans le presse-papiers.")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    "gwenaelle.leguevel@aidants-plerin.example",
+  );
+
+  // The pillars dashboard counts her.
+  await page.getByRole("navigation", { name: "Annuaire" }).getByRole("link", { name: "Piliers" }).click();
+  await expect(h1).toHaveText("Les quatre piliers");
+  await expect.poll(() => pillarCount(page, "Aidants")).toBe(carersBefore + 1);
+  await expect(page.getByRole("region", { name: "Aidants", exact: true })).toContainText(
+    "Gwénaëlle Le Guével",
+  );
+  await expect(page.getByRole("status").filter({ hasText: "Pilier manquant" })).not.toContainText("Aidants");
+});
+
+test("collèges: add, map to a pillar, reorder with the keyboard, delete when empty", async ({ page }) => {
+  const h1 = page.getByRole("heading", { level: 1 });
+  await signIn(page, COORDINATOR);
+  await page.goto("/");
+  await openClsm(page, SAINT_BRIEUC);
+  await page.getByRole("link", { name: "Annuaire" }).click();
+  await page.getByRole("navigation", { name: "Annuaire" }).getByRole("link", { name: "Collèges" }).click();
+  await expect(h1).toHaveText("Collèges");
+  await expectAccessible(page, "collèges");
+
+  await page.getByRole("button", { name: "Ajouter un collège" }).click();
+  const dialog = page.getByRole("dialog", { name: "Ajouter un collège" });
+  await field(page, "Nom du collège").fill("Groupe d'entraide mutuelle");
+  await choose(dialog, page, "Pilier", "Personnes concernées");
+  await expectAccessible(page, "add collège dialog");
+  await dialog.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByText("Le collège « Groupe d'entraide mutuelle » est ajouté.")).toBeVisible();
+  const rows = page.getByRole("row");
+  const last = rows.last();
+  await expect(last).toContainText("Groupe d'entraide mutuelle");
+  await expect(last).toContainText("Personnes concernées");
+
+  // Keyboard: focus "Monter", press Entrée.
+  const count = await rows.count();
+  await page.getByRole("button", { name: "Monter Groupe d'entraide mutuelle" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText(/« Groupe d'entraide mutuelle » est maintenant en position/)).toBeVisible();
+  await expect(rows.nth(count - 2)).toContainText("Groupe d'entraide mutuelle");
+
+  await page.getByRole("button", { name: "Supprimer Groupe d'entraide mutuelle" }).click();
+  const confirm = page.getByRole("alertdialog");
+  await expectAccessible(page, "delete collège confirmation");
+  await confirm.getByRole("button", { name: "Supprimer" }).click();
+  await expect(page.getByText("Le collège « Groupe d'entraide mutuelle » est supprimé.")).toBeVisible();
+  await expect(page.getByRole("row", { name: /Groupe d'entraide mutuelle/ })).toHaveCount(0);
+});

@@ -1,0 +1,288 @@
+import { useState } from "react";
+import { useNavigate } from "react-router";
+import { anonymisationNotice, erasureNotice, type PersonDetail } from "../../contracts/directory";
+import { messageOf } from "../lib/api";
+import { useDebouncedValue } from "../lib/use-debounced-value";
+import { Alert } from "../ui/Alert";
+import { Button } from "../ui/Button";
+import { Form, validators } from "../ui/Form";
+import { SearchField } from "../ui/SearchField";
+import { SelectField } from "../ui/SelectField";
+import { TextField } from "../ui/TextField";
+import {
+  fetchPersonExport,
+  useAddRole,
+  useAnonymisePerson,
+  useErasePerson,
+  useMergePerson,
+  usePeople,
+  useStructures,
+} from "./api";
+import { personName } from "./labels";
+
+const NONE = "aucune";
+
+/** Downloads everything held about a person, as a JSON file. */
+export async function downloadPersonExport(clsmId: string, person: PersonDetail) {
+  const data = await fetchPersonExport(clsmId, person.id);
+  const blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = `donnees-${person.lastName}-${person.firstName}.json`
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z0-9.-]+/g, "-")
+    .toLowerCase();
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
+
+/** A new role: the current one ends on the new one's start date. */
+export function ChangeRoleForm({
+  clsmId,
+  person,
+  onDone,
+  onSaved,
+}: {
+  clsmId: string;
+  person: PersonDetail;
+  onDone: () => void;
+  onSaved: () => void;
+}) {
+  const addRole = useAddRole(clsmId, person.id);
+  const structures = useStructures(clsmId, { limit: 100, sort: "name" });
+  const current = person.roles.find((r) => r.endDate === null);
+  const [fn, setFn] = useState("");
+  const [structureId, setStructureId] = useState<string>(current?.structureId ?? NONE);
+  const [startDate, setStartDate] = useState(today());
+  const options = [
+    { id: NONE, label: "Aucune structure" },
+    ...(structures.data?.items ?? []).map((s) => ({ id: s.id, label: s.name })),
+  ];
+  return (
+    <Form
+      error={addRole.error}
+      isPending={addRole.isPending}
+      onSubmit={(event) => {
+        event.preventDefault();
+        addRole.mutate(
+          { function: fn.trim(), structureId: structureId === NONE ? null : structureId, startDate },
+          {
+            onSuccess: () => {
+              onSaved();
+              onDone();
+            },
+          },
+        );
+      }}
+    >
+      {current ? (
+        <p>
+          La fonction en cours (« {current.function}
+          {current.structureName ? `, ${current.structureName}` : ""} ») prendra fin à la date de début de la
+          nouvelle ; elle reste dans l'historique.
+        </p>
+      ) : null}
+      <TextField
+        label="Nouvelle fonction"
+        name="function"
+        isRequired
+        value={fn}
+        onChange={setFn}
+        validate={validators.required()}
+      />
+      <SelectField
+        label="Structure"
+        name="structureId"
+        options={options}
+        selectedKey={structureId}
+        onSelectionChange={(k) => setStructureId(String(k ?? NONE))}
+      />
+      <TextField
+        label="Date de début"
+        name="startDate"
+        type="date"
+        isRequired
+        value={startDate}
+        onChange={setStartDate}
+      />
+      <div className="form__actions">
+        <Button type="submit" variant="primary" isPending={addRole.isPending}>
+          Enregistrer la fonction
+        </Button>
+        <Button onPress={onDone}>Annuler</Button>
+      </div>
+    </Form>
+  );
+}
+
+/** Picks another record of the same person (search) and merges it into this one. */
+export function MergePerson({
+  clsmId,
+  person,
+  onDone,
+  onMerged,
+}: {
+  clsmId: string;
+  person: PersonDetail;
+  onDone: () => void;
+  onMerged: () => void;
+}) {
+  const [search, setSearch] = useState("");
+  const [other, setOther] = useState<{ id: string; name: string } | null>(null);
+  const q = useDebouncedValue(search.trim(), 300);
+  const results = usePeople(clsmId, { q: q || undefined, limit: 8 });
+  const merge = useMergePerson(clsmId, person.id);
+  const candidates = (results.data?.items ?? []).filter((p) => p.id !== person.id);
+
+  if (other) {
+    return (
+      <div className="stack">
+        {merge.isError ? <Alert tone="error">{messageOf(merge.error)}</Alert> : null}
+        <p>
+          La fiche de <strong>{other.name}</strong> sera fusionnée dans celle de{" "}
+          <strong>{personName(person)}</strong> : ses fonctions et ses liens (instances, présences) sont
+          rattachés à cette fiche, puis l'autre fiche est supprimée.
+        </p>
+        <div className="form__actions">
+          <Button
+            variant="primary"
+            isPending={merge.isPending}
+            onPress={() =>
+              merge.mutate(other.id, {
+                onSuccess: () => {
+                  onMerged();
+                  onDone();
+                },
+              })
+            }
+          >
+            Fusionner les deux fiches
+          </Button>
+          <Button onPress={() => setOther(null)}>Choisir une autre fiche</Button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="stack">
+      <SearchField
+        label="Chercher l'autre fiche"
+        placeholder="Nom, structure…"
+        value={search}
+        onChange={setSearch}
+        autoFocus
+      />
+      {results.isError ? <Alert tone="error">{messageOf(results.error)}</Alert> : null}
+      {q && results.data && candidates.length === 0 ? (
+        <p role="status">Aucune autre fiche ne correspond.</p>
+      ) : null}
+      {candidates.length > 0 ? (
+        <ul className="pick-list" aria-label="Fiches trouvées">
+          {candidates.map((c) => {
+            const name = personName(c);
+            return (
+              <li key={c.id} className="pick-list__item">
+                <span>
+                  <span className="cell-title">{name}</span>
+                  <span className="cell-sub">
+                    {[c.function, c.structureName, c.email].filter(Boolean).join(" · ") || "—"}
+                  </span>
+                </span>
+                <Button size="sm" onPress={() => setOther({ id: c.id, name })} aria-label={`Choisir ${name}`}>
+                  Choisir
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      <div className="form__actions">
+        <Button onPress={onDone}>Annuler</Button>
+      </div>
+    </div>
+  );
+}
+
+export function AnonymisePerson({
+  clsmId,
+  person,
+  onDone,
+  onAnonymised,
+}: {
+  clsmId: string;
+  person: PersonDetail;
+  onDone: () => void;
+  onAnonymised: (notice: string) => void;
+}) {
+  const anonymise = useAnonymisePerson(clsmId, person.id);
+  return (
+    <div className="stack">
+      {anonymise.isError ? <Alert tone="error">{messageOf(anonymise.error)}</Alert> : null}
+      <p>{anonymisationNotice}</p>
+      <div className="form__actions">
+        <Button
+          variant="danger"
+          isPending={anonymise.isPending}
+          onPress={() =>
+            anonymise.mutate(undefined, {
+              onSuccess: (result) => {
+                onAnonymised(result.notice);
+                onDone();
+              },
+            })
+          }
+        >
+          Anonymiser la fiche
+        </Button>
+        <Button onPress={onDone} autoFocus>
+          Annuler
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+export function ErasePerson({
+  clsmId,
+  person,
+  onDone,
+}: {
+  clsmId: string;
+  person: PersonDetail;
+  onDone: () => void;
+}) {
+  const erase = useErasePerson(clsmId, person.id);
+  const navigate = useNavigate();
+  return (
+    <div className="stack">
+      {erase.isError ? <Alert tone="error">{messageOf(erase.error)}</Alert> : null}
+      <p>{erasureNotice}</p>
+      <p>Pour garder une trace de sa participation passée sans l'identifier, préférez l'anonymisation.</p>
+      <div className="form__actions">
+        <Button
+          variant="danger"
+          isPending={erase.isPending}
+          onPress={() =>
+            erase.mutate(undefined, {
+              onSuccess: () =>
+                navigate(`/clsm/${clsmId}/annuaire`, {
+                  state: { notice: `La fiche de ${personName(person)} est supprimée.` },
+                }),
+            })
+          }
+        >
+          Supprimer définitivement
+        </Button>
+        <Button onPress={onDone} autoFocus>
+          Annuler
+        </Button>
+      </div>
+    </div>
+  );
+}
