@@ -53,12 +53,12 @@ export const personSourceLabels: Record<PersonSource, string> = {
   autre: "Autre",
 };
 
-/** Luhn check of a SIRET (La Poste's establishments follow their own rule: digits summing to a multiple of 5). */
+/**
+ * Luhn check of a SIRET. La Poste's establishments (SIREN 356 000 000) do not follow it: their digits sum
+ * to a multiple of 5 instead.
+ */
 export function isValidSiret(siret: string): boolean {
   if (!/^\d{14}$/.test(siret)) return false;
-  if (siret.startsWith("356000000")) {
-    return [...siret].reduce((s, d) => s + Number(d), 0) % 5 === 0;
-  }
   let sum = 0;
   for (let i = 0; i < 14; i++) {
     let d = Number(siret[13 - i]);
@@ -68,7 +68,8 @@ export function isValidSiret(siret: string): boolean {
     }
     sum += d;
   }
-  return sum % 10 === 0;
+  if (sum % 10 === 0) return true;
+  return siret.startsWith("356000000") && [...siret].reduce((s, d) => s + Number(d), 0) % 5 === 0;
 }
 
 const noSpaces = (s: string) => s.replace(/[\s.]/g, "");
@@ -86,7 +87,7 @@ export const finess = z
   .string()
   .max(30)
   .transform((s) => noSpaces(s).toUpperCase())
-  .pipe(z.string().regex(/^[0-9]{2}[0-9AB][0-9]{6}$/, "Le numéro FINESS compte 9 caractères."));
+  .pipe(z.string().regex(/^(\d{2}|2[AB])\d{7}$/, "Le numéro FINESS compte 9 caractères."));
 export const phone = z
   .string()
   .trim()

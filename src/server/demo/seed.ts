@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { count, eq } from "drizzle-orm";
+import type { Civility, Pillar, StructureType } from "../../contracts/directory";
 import { account, user } from "../accounts/tables";
 import type { Services } from "../app";
 import type { Actor } from "../platform/access";
 import type { Database } from "../platform/db";
+import { searchKey } from "../territory/normalize";
 import { clsm } from "../workspaces/tables";
 
 // A believable, fictional demo: real territories (official EPCI and communes), invented people.
@@ -101,6 +103,7 @@ export async function seedDemo(database: Database, services: Services): Promise<
     { email: "aidante@clsm-saintbrieuc.demo", role: "member", isChair: false, isColead: false },
   ] as const;
   for (const m of members) await workspaces.addMember(admin, agglo.id, m);
+  await seedDirectory(services, admin, agglo.id);
 
   const quartiers = await workspaces.create(admin, {
     name: "CLSM Rennes – quartiers nord",
@@ -120,4 +123,128 @@ export async function seedDemo(database: Database, services: Services): Promise<
     isChair: false,
     isColead: false,
   });
+}
+
+// ─── The demo directory ──────────────────────────────────────────────────────────────────────────────────
+// Fictional people in realistic structures of the Saint-Brieuc area. The aidants pillar is deliberately
+// missing (UNAFAM 22 is listed, but nobody represents carers yet), so the pillars dashboard shows a warning.
+
+type DemoCommune = [code: string, name: string, postalCode: string];
+const SB: DemoCommune = ["22278", "Saint-Brieuc", "22000"];
+const PLERIN: DemoCommune = ["22187", "Plérin", "22190"];
+const PLOUFRAGAN: DemoCommune = ["22215", "Ploufragan", "22440"];
+const LANGUEUX: DemoCommune = ["22106", "Langueux", "22360"];
+const TREGUEUX: DemoCommune = ["22360", "Trégueux", "22950"];
+const QUINTIN: DemoCommune = ["22262", "Quintin", "22800"];
+
+const demoStructures: [name: string, type: StructureType, college: string, commune: DemoCommune][] = [
+  ["Mairie de Saint-Brieuc", "collectivite", "Élus", SB],
+  ["Saint-Brieuc Armor Agglomération", "collectivite", "Élus", SB],
+  ["Mairie de Plérin", "collectivite", "Élus", PLERIN],
+  ["CMP adulte de Saint-Brieuc", "etablissement_sante", "Psychiatrie publique", SB],
+  [
+    "Centre hospitalier de Saint-Brieuc – pôle de psychiatrie",
+    "etablissement_sante",
+    "Psychiatrie publique",
+    SB,
+  ],
+  ["CMP enfants et adolescents de Ploufragan", "etablissement_sante", "Pédopsychiatrie", PLOUFRAGAN],
+  ["GEM L'Escale", "association", "Personnes concernées / usagers", SB],
+  ["UNAFAM 22", "association", "Aidants / proches", SB],
+  ["CCAS de Plérin", "collectivite", "Social", PLERIN],
+  ["CCAS de Saint-Brieuc", "collectivite", "Social", SB],
+  ["Bailleur Terre et Baie Habitat", "bailleur", "Logement", SB],
+  ["SAVS Les Ajoncs", "association", "Médico-social", LANGUEUX],
+  ["Maison de santé pluriprofessionnelle de Trégueux", "autre", "Médecine de ville", TREGUEUX],
+  ["Mission locale de Saint-Brieuc", "association", "Insertion / emploi", SB],
+  ["Collège Jean Macé", "education", "Éducation", SB],
+  ["Commissariat de Saint-Brieuc", "service_etat", "Police / CLSPD", SB],
+  ["Délégation départementale ARS Bretagne (22)", "service_etat", "ARS", SB],
+  ["Centre social de Quintin", "association", "Social", QUINTIN],
+];
+
+/** civility, first name, last name, structure (index above or -1), function, pillar (null = none). */
+const demoPeople: [Civility | null, string, string, number, string, Pillar | null][] = [
+  ["madame", "Hélène", "Morvan", 0, "Adjointe au maire déléguée à la santé, présidente du CLSM", "elus"],
+  ["monsieur", "Thierry", "Le Bras", 1, "Vice-président à la cohésion sociale", "elus"],
+  ["madame", "Sophie", "Carré", 2, "Conseillère municipale déléguée aux solidarités", "elus"],
+  ["monsieur", "Patrick", "Jégou", 0, "Conseiller municipal", "elus"],
+  ["monsieur", "Yann", "Kerleau", 4, "Psychiatre, chef de pôle, co-pilote du CLSM", "psychiatrie"],
+  ["madame", "Anne", "Le Bihan", 3, "Cadre de santé", "psychiatrie"],
+  ["monsieur", "Gaël", "Rolland", 3, "Infirmier", "psychiatrie"],
+  ["madame", "Claire", "Penven", 3, "Psychologue", "psychiatrie"],
+  ["madame", "Isabelle", "Quéré", 4, "Assistante sociale", "psychiatrie"],
+  ["monsieur", "Marc", "Hervé", 5, "Pédopsychiatre", null],
+  ["madame", "Laure", "Boivin", 5, "Infirmière", null],
+  ["monsieur", "Noé", "Tanguy", 6, "Adhérent, représentant du GEM", "usagers"],
+  ["madame", "Sandrine", "Robin", 6, "Animatrice", null],
+  ["monsieur", "Kevin", "Le Goff", 6, "Adhérent", "usagers"],
+  ["madame", "Nathalie", "Daniel", 8, "Directrice", null],
+  ["monsieur", "Julien", "Briand", 8, "Travailleur social", null],
+  ["madame", "Véronique", "Le Roux", 9, "Responsable de l'action sociale", null],
+  ["madame", "Amélie", "Thomas", 9, "Conseillère en économie sociale et familiale", null],
+  ["monsieur", "Loïc", "Hamon", 10, "Chargé de gestion locative sociale", null],
+  ["madame", "Céline", "Guégan", 10, "Conseillère sociale", null],
+  ["madame", "Élodie", "Raoul", 11, "Cheffe de service", null],
+  ["monsieur", "Romain", "Le Corre", 11, "Éducateur spécialisé", null],
+  ["madame", "Marion", "Lucas", 12, "Médecin généraliste", null],
+  ["monsieur", "François", "Perrot", 12, "Médecin généraliste", null],
+  ["madame", "Gwenaëlle", "Le Gall", 12, "Infirmière Asalée", null],
+  ["monsieur", "Mathieu", "Riou", 13, "Conseiller insertion", null],
+  ["madame", "Aurélie", "Lemoine", 13, "Directrice", null],
+  ["madame", "Christine", "Bertho", 14, "Principale", null],
+  ["monsieur", "Nicolas", "Fercoq", 14, "Infirmier scolaire", null],
+  ["monsieur", "Stéphane", "Le Moal", 15, "Commandant, référent CLSPD", null],
+  ["madame", "Julie", "Nicolas", 16, "Chargée de mission santé mentale", null],
+  ["monsieur", "Arnaud", "Cadiou", 16, "Délégué départemental", null],
+  ["madame", "Sylvie", "Le Men", 17, "Directrice", null],
+  ["monsieur", "Hervé", "Coquelin", 17, "Animateur famille", null],
+  ["madame", "Maëlle", "Guillerm", -1, "Habitante, membre du conseil citoyen", null],
+  ["monsieur", "Jean-Luc", "Ollivier", -1, "Psychiatre libéral", null],
+  ["madame", "Brigitte", "Le Floch", -1, "Habitante", null],
+  ["monsieur", "Pierre", "Caradec", 1, "Chargé de mission contrat local de santé", null],
+  ["madame", "Karine", "Lebreton", 4, "Cadre supérieure de santé", "psychiatrie"],
+  ["monsieur", "David", "Briend", 7, "Ancien délégué départemental (2019-2024)", null],
+];
+
+async function seedDirectory(services: Services, admin: Actor, clsmId: string): Promise<void> {
+  const { directory } = services;
+  const colleges = new Map((await directory.colleges(admin, clsmId)).items.map((c) => [c.name, c.id]));
+  const collegeOf = (name: string) => colleges.get(name) ?? null;
+  const structures: { id: string; college: string | null }[] = [];
+  for (const [name, type, college, [code, commune, postalCode]] of demoStructures) {
+    const s = await directory.createStructure(admin, clsmId, {
+      name,
+      type,
+      collegeId: collegeOf(college),
+      communeCode: code,
+      communeName: commune,
+      postalCode,
+    });
+    structures.push({ id: s.id, college: collegeOf(college) });
+  }
+  const slug = (s: string) => searchKey(s).replace(/ /g, "-");
+  for (const [i, [civility, firstName, lastName, at, fn, pillar]] of demoPeople.entries()) {
+    const structure = structures[at];
+    const person = await directory.createPerson(admin, clsmId, {
+      civility,
+      firstName,
+      lastName,
+      email: `${slug(firstName)}.${slug(lastName)}@exemple.demo`,
+      phone: i % 3 === 0 ? `02 96 ${String(10 + i).padStart(2, "0")} 00 00` : undefined,
+      collegeId:
+        structure?.college ??
+        collegeOf(lastName === "Ollivier" ? "Psychiatrie privée et libérale" : "Habitants"),
+      pillar,
+      consentToContact: i % 4 !== 0,
+      consentDate: i % 4 !== 0 ? "2025-10-06" : null,
+      source: "saisie",
+      role: { function: fn, structureId: structure?.id ?? null, startDate: "2023-01-01" },
+    });
+    // The former UNAFAM delegate's role has ended: the carers' structure is listed, nobody represents it now.
+    if (lastName === "Briend") {
+      const role = person.roles[0];
+      if (role) await directory.updateRole(admin, clsmId, person.id, role.id, { endDate: "2024-12-31" });
+    }
+  }
 }

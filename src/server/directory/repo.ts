@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, inArray, isNull, like, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, like, or, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { PersonListQuery, StructureListQuery } from "../../contracts/directory";
 import { containing, type Db, qualified } from "../platform/db";
 import { searchKey } from "../territory/normalize";
@@ -15,6 +16,14 @@ export type CollegeRow = typeof directoryCollege.$inferSelect;
 export type StructureRow = typeof directoryStructure.$inferSelect;
 export type PersonRow = typeof directoryPerson.$inferSelect;
 export type RoleRow = typeof directoryRole.$inferSelect;
+
+const accented = "àâäáãåçéèêëíìîïñóòôöõúùûüýÿæœ";
+const plain = "aaaaaaceeeeiiiinooooouuuuyyae";
+/**
+ * A column's text in an order that ignores case and French accents whatever the database collation
+ * ("Évenou" between "Dupont" and "Guillou", not after "Z"). Ligatures sort as their first letter.
+ */
+const sortable = (column: AnyPgColumn) => sql`translate(lower(${column}), ${accented}, ${plain})`;
 
 // ─── Settings and collèges ───────────────────────────────────────────────────────────────────────────────
 
@@ -114,7 +123,9 @@ export const structureSearchKey = (s: { name: string; communeName: string | null
 export async function listStructures(db: Db, clsmId: string, query: StructureListQuery) {
   const where = and(
     eq(directoryStructure.clsmId, clsmId),
-    query.q ? like(directoryStructure.searchKey, containing(searchKey(query.q))) : undefined,
+    query.q && searchKey(query.q)
+      ? like(directoryStructure.searchKey, containing(searchKey(query.q)))
+      : undefined,
     query.type ? eq(directoryStructure.type, query.type) : undefined,
     query.collegeId ? eq(directoryStructure.collegeId, query.collegeId) : undefined,
     query.communeCode ? eq(directoryStructure.communeCode, query.communeCode) : undefined,
@@ -122,7 +133,7 @@ export async function listStructures(db: Db, clsmId: string, query: StructureLis
   const order =
     query.sort === "updated"
       ? [desc(directoryStructure.updatedAt), asc(directoryStructure.id)]
-      : [asc(sql`lower(${directoryStructure.name})`), asc(directoryStructure.id)];
+      : [asc(sortable(directoryStructure.name)), asc(directoryStructure.id)];
   const [items, [total]] = await Promise.all([
     db
       .select({
@@ -244,6 +255,18 @@ const personColumns = {
   updatedAt: directoryPerson.updatedAt,
 };
 
+/** Names, structures, communes and functions by search key; e-mails as typed, only for those who see them. */
+function personSearch(q: string | undefined, searchEmails: boolean): SQL | undefined {
+  if (!q) return undefined;
+  const key = searchKey(q);
+  return (
+    or(
+      key ? like(directoryPerson.searchKey, containing(key)) : undefined,
+      searchEmails ? ilike(directoryPerson.email, containing(q)) : undefined,
+    ) ?? sql`false`
+  );
+}
+
 function personQuery(db: Db, columns: typeof personColumns) {
   return db
     .select(columns)
@@ -261,11 +284,13 @@ export async function listPeople(
     limit: number;
     offset: number;
     ids?: string[];
+    /** false when the reader may not see e-mails: searching must not reveal them either. */
+    searchEmails?: boolean;
   },
 ) {
   const where = and(
     eq(directoryPerson.clsmId, clsmId),
-    query.q ? like(directoryPerson.searchKey, containing(searchKey(query.q))) : undefined,
+    personSearch(query.q, query.searchEmails ?? true),
     query.collegeId ? eq(directoryPerson.collegeId, query.collegeId) : undefined,
     query.pillar ? eq(directoryPerson.pillar, query.pillar) : undefined,
     query.structureId ? eq(directoryStructure.id, query.structureId) : undefined,
@@ -274,15 +299,15 @@ export async function listPeople(
     query.ids ? (query.ids.length ? inArray(directoryPerson.id, query.ids) : sql`false`) : undefined,
   );
   const byName = [
-    asc(sql`lower(${directoryPerson.lastName})`),
-    asc(sql`lower(${directoryPerson.firstName})`),
+    asc(sortable(directoryPerson.lastName)),
+    asc(sortable(directoryPerson.firstName)),
     asc(directoryPerson.id),
   ];
   const order: SQL[] =
     query.sort === "updatedAt"
       ? [desc(directoryPerson.updatedAt), asc(directoryPerson.id)]
       : query.sort === "structure"
-        ? [sql`lower(${directoryStructure.name}) asc nulls last`, ...byName]
+        ? [sql`${sortable(directoryStructure.name)} asc nulls last`, ...byName]
         : byName;
   const [items, [total]] = await Promise.all([
     personQuery(db, personColumns)
@@ -435,7 +460,7 @@ export async function refreshPersonSearchKeys(db: Db, personIds: string[]) {
     .leftJoin(directoryStructure, eq(directoryStructure.id, directoryRole.structureId))
     .where(and(inArray(directoryRole.personId, personIds), isNull(directoryRole.endDate)));
   for (const p of people) {
-    const parts = [p.firstName, p.lastName, p.email ?? ""];
+    const parts = [p.firstName, p.lastName];
     for (const r of roles.filter((r) => r.personId === p.id))
       parts.push(r.function, r.structureName ?? "", r.communeName ?? "");
     await db

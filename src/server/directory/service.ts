@@ -481,7 +481,10 @@ export function createDirectoryService(deps: { db: Db }) {
     // ─── People ────────────────────────────────────────────────────────────────────────────────────────
     async people(actor: Actor, clsmId: string, query: PersonListQuery) {
       const scope = await readable(actor, clsmId);
-      const { items, total } = await repo.listPeople(db, clsmId, query);
+      const { items, total } = await repo.listPeople(db, clsmId, {
+        ...query,
+        searchEmails: scope.contactsVisible,
+      });
       return {
         total,
         items: items.map((p) => personItem(p, scope)),
@@ -513,7 +516,7 @@ export function createDirectoryService(deps: { db: Db }) {
           consentDate: input.consentDate ?? null,
           source: input.source,
           notes: cleared(input.notes) ?? null,
-          searchKey: searchKey(`${input.firstName} ${input.lastName} ${email ?? ""}`),
+          searchKey: searchKey(`${input.firstName} ${input.lastName}`),
           updatedBy: actor.userId,
         });
         if (input.role) await openRole(tx, clsmId, row.id, { ...input.role }, "role.");

@@ -91,7 +91,7 @@ export const directoryPerson = pgTable(
     /** saisie | import | autre */
     source: text("source").notNull().default("saisie"),
     notes: text("notes"),
-    /** searchKey of first name, last name, e-mail, current structures, communes and functions. */
+    /** searchKey of first name, last name, current structures, communes and functions. */
     searchKey: text("search_key").notNull(),
     importId: uuid("import_id"),
     anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
