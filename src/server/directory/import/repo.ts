@@ -124,17 +124,8 @@ export async function insertStructures(db: Db, values: (typeof directoryStructur
 }
 
 /** Inserts people (ids chosen by the caller, so roles can be written without reading anything back). */
-export async function insertPeople(
-  db: Db,
-  values: (typeof directoryPerson.$inferInsert)[],
-  onBatch: (done: number) => Promise<void>,
-) {
-  let done = 0;
-  for (const batch of batches(values)) {
-    await db.insert(directoryPerson).values(batch);
-    done += batch.length;
-    await onBatch(done);
-  }
+export async function insertPeople(db: Db, values: (typeof directoryPerson.$inferInsert)[]) {
+  for (const batch of batches(values)) await db.insert(directoryPerson).values(batch);
 }
 
 export async function insertRoles(db: Db, values: (typeof directoryRole.$inferInsert)[]) {

@@ -313,7 +313,7 @@ export function createDirectoryImportService(deps: { db: Db; directory: Director
             updatedAt: now,
           };
         });
-        await repo.insertPeople(tx, newPeople, async () => {});
+        await repo.insertPeople(tx, newPeople);
         await repo.insertRoles(
           tx,
           creates.flatMap((r, i) => roleOf(newPeople[i]?.id as string, r.record)),
