@@ -44,6 +44,8 @@ export const messages = {
     `${count} ligne${count > 1 ? "s" : ""} comporte${count > 1 ? "nt" : ""} des erreurs : corrigez le fichier ou la correspondance des colonnes.`,
   importMappingNeedsName: "Associez au moins une colonne au nom de famille.",
   importMappingDuplicate: (field: string) => `Plusieurs colonnes sont associées au même champ : ${field}.`,
+  importConcurrentChange:
+    "L'annuaire a changé pendant l'import (un courriel du fichier vient d'être enregistré) : rien n'a été importé. Rechargez l'aperçu et validez à nouveau.",
   importEditedSince:
     "Des fiches créées ou modifiées par cet import ont été modifiées depuis : l'import ne peut plus être annulé.",
 } as const;

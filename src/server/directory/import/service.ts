@@ -42,6 +42,13 @@ function summary(row: repo.ImportSummaryRow): ImportSummary {
   };
 }
 
+function isUniqueViolation(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === "23505") return true;
+  }
+  return false;
+}
+
 const civilityOf = (s: string | null) => {
   const k = searchKey(s ?? "");
   if (["mme", "madame", "mlle", "mademoiselle"].includes(k)) return "madame";
@@ -226,172 +233,178 @@ export function createDirectoryImportService(deps: { db: Db; directory: Director
     /** Writes the whole import in one transaction: a failure anywhere changes nothing. */
     async commit(actor: Actor, clsmId: string, importId: string): Promise<ImportDetail> {
       await manageable(actor, clsmId);
-      await db.transaction(async (tx) => {
-        const row = await draft(tx, clsmId, importId, true);
-        if (row.status !== "draft") throw conflict(messages.importNotDraft);
-        const now = new Date();
-        const { rows: planned, colleges } = await plan(tx, row);
-        const collegeByKey = new Map<string, (typeof colleges)[number]>();
-        // Exact names first, so that an alias never hides a collège of that very name.
-        for (const c of colleges) for (const k of collegeAliases(c.name).slice(1)) collegeByKey.set(k, c);
-        for (const c of colleges) collegeByKey.set(searchKey(c.name), c);
-        const todo = planned.filter((r) => r.action !== "skip");
+      await db
+        .transaction(async (tx) => {
+          const row = await draft(tx, clsmId, importId, true);
+          if (row.status !== "draft") throw conflict(messages.importNotDraft);
+          const now = new Date();
+          const { rows: planned, colleges } = await plan(tx, row);
+          const collegeByKey = new Map<string, (typeof colleges)[number]>();
+          // Exact names first, so that an alias never hides a collège of that very name.
+          for (const c of colleges) for (const k of collegeAliases(c.name).slice(1)) collegeByKey.set(k, c);
+          for (const c of colleges) collegeByKey.set(searchKey(c.name), c);
+          const todo = planned.filter((r) => r.action !== "skip");
 
-        // Structures named in the file that the directory does not have yet.
-        const structureIds = new Map(
-          (await repo.structures(tx, clsmId)).map((s) => [searchKey(s.name), s.id]),
-        );
-        const missing = new Map<string, PlannedRow["record"]>();
-        for (const r of todo) {
-          const name = r.record.structure;
-          if (name && !structureIds.has(searchKey(name)) && !missing.has(searchKey(name)))
-            missing.set(searchKey(name), r.record);
-        }
-        const created = await repo.insertStructures(
-          tx,
-          [...missing.values()].map((r) => ({
-            clsmId,
-            name: r.structure as string,
-            type: "autre",
-            postalCode: r.postalCode,
-            communeName: r.commune,
-            searchKey: searchKey(`${r.structure} ${r.commune ?? ""}`),
-            importId,
-            updatedBy: actor.userId,
-            createdAt: now,
-            updatedAt: now,
-          })),
-        );
-        for (const s of created) structureIds.set(searchKey(s.name), s.id);
-
-        const personKey = (r: PlannedRow["record"]) =>
-          searchKey(
-            [
-              r.firstName,
-              r.lastName,
-              r.email ?? "",
-              r.function ?? "",
-              r.structure ?? "",
-              r.commune ?? "",
-            ].join(" "),
+          // Structures named in the file that the directory does not have yet.
+          const structureIds = new Map(
+            (await repo.structures(tx, clsmId)).map((s) => [searchKey(s.name), s.id]),
           );
-        const roleOf = (personId: string, r: PlannedRow["record"]) =>
-          r.structure || r.function
-            ? [
-                {
-                  clsmId,
-                  personId,
-                  structureId: r.structure ? (structureIds.get(searchKey(r.structure)) ?? null) : null,
-                  function: r.function ?? "Non renseignée",
-                  startDate: parisToday(),
-                  createdAt: now,
-                  updatedAt: now,
-                },
-              ]
-            : [];
-
-        // New people, with their roles.
-        const creates = todo.filter((r) => r.action === "create");
-        const newPeople = creates.map((r) => {
-          const college = r.record.college ? collegeByKey.get(searchKey(r.record.college)) : undefined;
-          return {
-            id: randomUUID(),
-            clsmId,
-            civility: civilityOf(r.record.civility),
-            firstName: r.record.firstName,
-            lastName: r.record.lastName,
-            email: r.record.email,
-            phone: r.record.phone,
-            collegeId: college?.id ?? null,
-            pillar: college?.pillar ?? null,
-            source: "import",
-            notes: r.record.notes,
-            searchKey: personKey(r.record),
-            importId,
-            updatedBy: actor.userId,
-            createdAt: now,
-            updatedAt: now,
-          };
-        });
-        await repo.insertPeople(tx, newPeople);
-        await repo.insertRoles(
-          tx,
-          creates.flatMap((r, i) => roleOf(newPeople[i]?.id as string, r.record)),
-        );
-
-        // Updated people: the file's non-empty values win; previous values are kept for undo.
-        const updates = todo.filter((r) => r.action === "update" && r.duplicate?.personId);
-        const previous = new Map(
-          (
-            await repo.peopleByIds(
-              tx,
+          const missing = new Map<string, PlannedRow["record"]>();
+          for (const r of todo) {
+            const name = r.record.structure;
+            if (name && !structureIds.has(searchKey(name)) && !missing.has(searchKey(name)))
+              missing.set(searchKey(name), r.record);
+          }
+          const created = await repo.insertStructures(
+            tx,
+            [...missing.values()].map((r) => ({
               clsmId,
-              updates.map((r) => r.duplicate?.personId as string),
-            )
-          ).map((p) => [p.id, p]),
-        );
-        const patches: repo.PersonPatch[] = [];
-        const addedRoles: ReturnType<typeof roleOf> = [];
-        const undoRows: {
-          importId: string;
-          personId: string;
-          previous: Record<string, unknown>;
-          updatedAt: Date;
-        }[] = [];
-        for (const r of updates) {
-          const p = previous.get(r.duplicate?.personId as string);
-          if (!p || patches.some((x) => x.id === p.id)) continue;
-          const college = r.record.college ? collegeByKey.get(searchKey(r.record.college)) : undefined;
-          const roles = roleOf(p.id, r.record).map((role) => ({ ...role, id: randomUUID() }));
-          addedRoles.push(...roles);
-          patches.push({
-            id: p.id,
-            civility: civilityOf(r.record.civility) ?? p.civility,
-            firstName: r.record.firstName || p.firstName,
-            lastName: r.record.lastName || p.lastName,
-            email: r.record.email ?? p.email,
-            phone: r.record.phone ?? p.phone,
-            collegeId: college?.id ?? p.collegeId,
-            pillar: college ? college.pillar : p.pillar,
-            notes: r.record.notes ?? p.notes,
-            searchKey: searchKey(`${p.searchKey} ${personKey(r.record)}`),
-            updatedBy: actor.userId,
-            updatedAt: now,
-          });
-          undoRows.push({
-            importId,
-            personId: p.id,
-            updatedAt: now,
-            previous: {
-              civility: p.civility,
-              firstName: p.firstName,
-              lastName: p.lastName,
-              email: p.email,
-              phone: p.phone,
-              collegeId: p.collegeId,
-              pillar: p.pillar,
-              notes: p.notes,
-              searchKey: p.searchKey,
-              updatedBy: p.updatedBy,
-              updatedAt: p.updatedAt.toISOString(),
-              addedRoleIds: roles.map((x) => x.id),
-            },
-          });
-        }
-        await repo.updatePeople(tx, patches);
-        await repo.insertRoles(tx, addedRoles);
-        await repo.insertUpdates(tx, undoRows);
+              name: r.structure as string,
+              type: "autre",
+              postalCode: r.postalCode,
+              communeName: r.commune,
+              searchKey: searchKey(`${r.structure} ${r.commune ?? ""}`),
+              importId,
+              updatedBy: actor.userId,
+              createdAt: now,
+              updatedAt: now,
+            })),
+          );
+          for (const s of created) structureIds.set(searchKey(s.name), s.id);
 
-        await repo.updateImport(tx, importId, {
-          status: "committed",
-          committedAt: now,
-          processedRows: planned.length,
-          createdCount: newPeople.length,
-          updatedCount: patches.length,
-          skippedCount: planned.length - newPeople.length - patches.length,
-          rows: [],
+          const personKey = (r: PlannedRow["record"]) =>
+            searchKey(
+              [
+                r.firstName,
+                r.lastName,
+                r.email ?? "",
+                r.function ?? "",
+                r.structure ?? "",
+                r.commune ?? "",
+              ].join(" "),
+            );
+          const roleOf = (personId: string, r: PlannedRow["record"]) =>
+            r.structure || r.function
+              ? [
+                  {
+                    clsmId,
+                    personId,
+                    structureId: r.structure ? (structureIds.get(searchKey(r.structure)) ?? null) : null,
+                    function: r.function ?? "Non renseignée",
+                    startDate: parisToday(),
+                    createdAt: now,
+                    updatedAt: now,
+                  },
+                ]
+              : [];
+
+          // New people, with their roles.
+          const creates = todo.filter((r) => r.action === "create");
+          const newPeople = creates.map((r) => {
+            const college = r.record.college ? collegeByKey.get(searchKey(r.record.college)) : undefined;
+            return {
+              id: randomUUID(),
+              clsmId,
+              civility: civilityOf(r.record.civility),
+              firstName: r.record.firstName,
+              lastName: r.record.lastName,
+              email: r.record.email,
+              phone: r.record.phone,
+              collegeId: college?.id ?? null,
+              pillar: college?.pillar ?? null,
+              source: "import",
+              notes: r.record.notes,
+              searchKey: personKey(r.record),
+              importId,
+              updatedBy: actor.userId,
+              createdAt: now,
+              updatedAt: now,
+            };
+          });
+          await repo.insertPeople(tx, newPeople);
+          await repo.insertRoles(
+            tx,
+            creates.flatMap((r, i) => roleOf(newPeople[i]?.id as string, r.record)),
+          );
+
+          // Updated people: the file's non-empty values win; previous values are kept for undo.
+          const updates = todo.filter((r) => r.action === "update" && r.duplicate?.personId);
+          const previous = new Map(
+            (
+              await repo.peopleByIds(
+                tx,
+                clsmId,
+                updates.map((r) => r.duplicate?.personId as string),
+              )
+            ).map((p) => [p.id, p]),
+          );
+          const patches: repo.PersonPatch[] = [];
+          const addedRoles: ReturnType<typeof roleOf> = [];
+          const undoRows: {
+            importId: string;
+            personId: string;
+            previous: Record<string, unknown>;
+            updatedAt: Date;
+          }[] = [];
+          for (const r of updates) {
+            const p = previous.get(r.duplicate?.personId as string);
+            if (!p || patches.some((x) => x.id === p.id)) continue;
+            const college = r.record.college ? collegeByKey.get(searchKey(r.record.college)) : undefined;
+            const roles = roleOf(p.id, r.record).map((role) => ({ ...role, id: randomUUID() }));
+            addedRoles.push(...roles);
+            patches.push({
+              id: p.id,
+              civility: civilityOf(r.record.civility) ?? p.civility,
+              firstName: r.record.firstName || p.firstName,
+              lastName: r.record.lastName || p.lastName,
+              email: r.record.email ?? p.email,
+              phone: r.record.phone ?? p.phone,
+              collegeId: college?.id ?? p.collegeId,
+              pillar: college ? college.pillar : p.pillar,
+              notes: r.record.notes ?? p.notes,
+              searchKey: searchKey(`${p.searchKey} ${personKey(r.record)}`),
+              updatedBy: actor.userId,
+              updatedAt: now,
+            });
+            undoRows.push({
+              importId,
+              personId: p.id,
+              updatedAt: now,
+              previous: {
+                civility: p.civility,
+                firstName: p.firstName,
+                lastName: p.lastName,
+                email: p.email,
+                phone: p.phone,
+                collegeId: p.collegeId,
+                pillar: p.pillar,
+                notes: p.notes,
+                searchKey: p.searchKey,
+                updatedBy: p.updatedBy,
+                updatedAt: p.updatedAt.toISOString(),
+                addedRoleIds: roles.map((x) => x.id),
+              },
+            });
+          }
+          await repo.updatePeople(tx, patches);
+          await repo.insertRoles(tx, addedRoles);
+          await repo.insertUpdates(tx, undoRows);
+
+          await repo.updateImport(tx, importId, {
+            status: "committed",
+            committedAt: now,
+            processedRows: planned.length,
+            createdCount: newPeople.length,
+            updatedCount: patches.length,
+            skippedCount: planned.length - newPeople.length - patches.length,
+            rows: [],
+          });
+        })
+        .catch((err: unknown) => {
+          // An e-mail taken meanwhile (another import or an edit committed during this one): nothing was written.
+          if (isUniqueViolation(err)) throw conflict(messages.importConcurrentChange);
+          throw err;
         });
-      });
       return detail(clsmId, importId);
     },
 
