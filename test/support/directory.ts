@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import type { PersonDetail, StructureDetail } from "../../src/contracts/directory";
 import type { Person, TestApp } from "./app";
+import type { Tenant } from "./factories";
 
 // Directory factories: they go through the API, as the coordinator (or admin) given.
 
@@ -50,5 +51,43 @@ export async function listPeople(t: TestApp, by: Person, clsmId: string, query: 
     items: { id: string; lastName: string; email: string | null; phone: string | null }[];
     total: number;
     contactsVisible: boolean;
+  };
+}
+
+/** Real directory records of a tenant, so the directory routes are reached with ids that exist. */
+export interface DirectoryIds {
+  collegeId: string;
+  collegeIds: string[];
+  structureId: string;
+  otherStructureId: string;
+  personId: string;
+  otherPersonId: string;
+  roleId: string;
+}
+
+export async function directoryIds(t: TestApp, tenant: Tenant): Promise<DirectoryIds> {
+  const by = tenant.coordinator;
+  const college = await t.request(by, {
+    method: "POST",
+    url: dir(tenant.clsm.id, "/colleges"),
+    payload: { name: `Collège ${crypto.randomUUID()}` },
+  });
+  const colleges = await t.request(by, { method: "GET", url: dir(tenant.clsm.id, "/colleges") });
+  const s1 = await createStructure(t, by, tenant.clsm.id, { name: "Structure un" });
+  const s2 = await createStructure(t, by, tenant.clsm.id, { name: "Structure deux" });
+  const p1 = await createPerson(t, by, tenant.clsm.id, {
+    firstName: "Une",
+    lastName: "Personne",
+    role: { function: "Fonction", structureId: s1.id },
+  });
+  const p2 = await createPerson(t, by, tenant.clsm.id, { firstName: "Autre", lastName: "Personne" });
+  return {
+    collegeId: college.json().id,
+    collegeIds: colleges.json().items.map((c: { id: string }) => c.id),
+    structureId: s1.id,
+    otherStructureId: s2.id,
+    personId: p1.id,
+    otherPersonId: p2.id,
+    roleId: p1.roles[0]?.id ?? "",
   };
 }
