@@ -186,6 +186,45 @@ describe("directory import", () => {
     expect(claire).toMatchObject({ firstName: "Claire", lastName: "MOREL", pillar: "aidants" });
   });
 
+  it("finds people of the directory by name + structure when the file has no e-mail, and creates on demand", async () => {
+    const tn = await tenant();
+    const first = await uploaded(
+      t,
+      tn.coordinator,
+      tn.clsm.id,
+      "a.csv",
+      "Nom;Prénom;Structure\nRiou;Jean;GEM Le Phare\n",
+    );
+    await post(tn, first.id, "commit");
+    const again = await uploaded(
+      t,
+      tn.coordinator,
+      tn.clsm.id,
+      "b.csv",
+      "Prénom;Nom;Organisme;Fonction\njean;RIOU;Gem le phare;Président\n",
+    );
+    const p = await preview(tn, again.id);
+    expect(p.items[0]?.duplicate).toMatchObject({
+      matchedBy: "nameAndStructure",
+      decision: "skip",
+      canCreate: true,
+    });
+    const decided = await t.request(tn.coordinator, {
+      method: "PUT",
+      url: importsUrl(tn.clsm.id, `/${again.id}/decisions`),
+      payload: { decisions: [{ index: 0, decision: "create" }] },
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect((await post(tn, again.id, "commit")).json()).toMatchObject({ createdCount: 1 });
+    expect(await peopleCount(tn.clsm.id)).toBe(2);
+    // The structure was matched, not created twice.
+    const structures = await t.database.db
+      .select({ n: count() })
+      .from(directoryStructure)
+      .where(eq(directoryStructure.clsmId, tn.clsm.id));
+    expect(structures[0]?.n).toBe(1);
+  });
+
   it("lets the coordinator fix the mapping, and refuses a mapping without a name", async () => {
     const tn = await tenant();
     const d = await uploaded(t, tn.coordinator, tn.clsm.id, "a.csv", "Col A;Col B\nDupont;Marie\n");
