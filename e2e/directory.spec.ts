@@ -126,7 +126,7 @@ test("a coordinator adds a structure and a carer, finds them without accents, an
   await expect(page.getByRole("region", { name: "Aidants", exact: true })).toContainText(
     "Gwénaëlle Le Guével",
   );
-  await expect(page.getByRole("status").filter({ hasText: "Pilier manquant" })).not.toContainText("Aidants");
+  await expect(page.getByRole("region", { name: "Aidants", exact: true })).not.toContainText("Absent");
 });
 
 test("collèges: add, map to a pillar, reorder with the keyboard, delete when empty", async ({ page }) => {
@@ -164,4 +164,79 @@ test("collèges: add, map to a pillar, reorder with the keyboard, delete when em
   await confirm.getByRole("button", { name: "Supprimer" }).click();
   await expect(page.getByText("Le collège « Groupe d'entraide mutuelle » est supprimé.")).toBeVisible();
   await expect(page.getByRole("row", { name: /Groupe d'entraide mutuelle/ })).toHaveCount(0);
+});
+
+test("a coordinator imports a spreadsheet: fixes a mapping, resolves a duplicate, commits, then undoes", async ({
+  page,
+}) => {
+  const h1 = page.getByRole("heading", { level: 1 });
+  await signIn(page, COORDINATOR);
+  await page.goto("/");
+  await openClsm(page, SAINT_BRIEUC);
+  const clsmId = page.url().split("/clsm/")[1];
+
+  // Someone already in the directory, whom the file also lists.
+  const existing = await page.request.post(`/api/clsms/${clsmId}/directory/people`, {
+    data: { firstName: "Erwan", lastName: "Tanguy", email: "erwan.tanguy@aidants22.example" },
+  });
+  expect(existing.status()).toBe(201);
+
+  await page.getByRole("link", { name: "Annuaire" }).click();
+  await page.getByRole("link", { name: "Importer un fichier" }).click();
+  await expect(h1).toHaveText("Importer un fichier");
+  await expectAccessible(page, "imports page");
+
+  const csv = [
+    "Civilité;Nom;Prénom;Organisme;Intitulé;Courriel;Téléphone;Collège;Ville",
+    "Madame;Le Bras;Annaïg;UNAFAM 22;Déléguée départementale;annaig.lebras@unafam22.example;02 96 00 00 01;Aidants / proches;Saint-Brieuc",
+    "Monsieur;Kerhervé;Loïc;Mairie de Plérin;Adjoint à la santé;loic.kerherve@plerin.example;;Élus;Plérin",
+    "Madame;Morin;Sophie;GEM L'Escale;Animatrice;sophie.morin@gem-escale.example;;Personnes concernées / usagers;Saint-Brieuc",
+    "Monsieur;Tanguy;Erwan;Aidants 22;Bénévole;erwan.tanguy@aidants22.example;06 00 00 00 02;Aidants / proches;Langueux",
+    "Madame;Quéré;Marie;;;pas-une-adresse;;;Saint-Brieuc",
+  ].join("\r\n");
+  await page.getByLabel("Fichier à importer").setInputFiles({
+    name: "annuaire-partenaires.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`\uFEFF${csv}\r\n`, "utf8"),
+  });
+  await page.getByRole("button", { name: "Déposer le fichier" }).click();
+  await expect(h1).toHaveText("Import de annuaire-partenaires.csv");
+  await expectAccessible(page, "import preview");
+
+  // "Intitulé" was not recognised: map it to the function.
+  const intitule = page.getByRole("button", { name: /Colonne « Intitulé »$/ });
+  await expect(intitule).toContainText("Ne pas importer");
+  await intitule.click();
+  await page.getByRole("option", { name: "Fonction", exact: true }).click();
+  await page.getByRole("button", { name: "Appliquer la correspondance" }).click();
+  await expect(page.getByText("La correspondance est appliquée ; l'aperçu est à jour.")).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Fonction" })).toBeVisible();
+  await expect(page.getByRole("row", { name: /^6 / })).toContainText(/e-mail|adresse/i);
+
+  // The duplicate: update the existing record.
+  const duplicate = page.getByRole("button", { name: /Doublon de la ligne 5$/ });
+  await duplicate.click();
+  await page.getByRole("option", { name: "Mettre à jour", exact: true }).click();
+  await expect(duplicate).toContainText("Mettre à jour");
+
+  await page.getByRole("button", { name: "Importer dans l'annuaire" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Import terminé" })).toBeVisible();
+  await expect(page.getByTestId("import-created")).toHaveText("3");
+  await expect(page.getByTestId("import-updated")).toHaveText("1");
+  await expectAccessible(page, "import result");
+
+  // The imported people are in the directory, with their function.
+  await page.getByRole("link", { name: "Voir l'annuaire" }).click();
+  await page.getByRole("searchbox", { name: "Chercher une personne" }).fill("annaig");
+  await expect(page.getByRole("row", { name: /LE BRAS Annaïg/ })).toContainText("Déléguée départementale");
+
+  // Undo.
+  await page.goBack();
+  await page.getByRole("button", { name: "Annuler cet import" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Annuler cet import ?" });
+  await expectAccessible(page, "undo confirmation");
+  await confirm.getByRole("button", { name: "Annuler l'import" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Cet import a été annulé" })).toBeVisible();
+  await page.getByRole("link", { name: "Revenir aux imports" }).click();
+  await expect(page.getByRole("row", { name: /annuaire-partenaires\.csv/ })).toContainText("Annulé");
 });

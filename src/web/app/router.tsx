@@ -25,6 +25,8 @@ const StructuresPage = lazyPage(() => import("../directory/StructuresPage"), "St
 const StructurePage = lazyPage(() => import("../directory/StructurePage"), "StructurePage");
 const CollegesPage = lazyPage(() => import("../directory/CollegesPage"), "CollegesPage");
 const PillarsPage = lazyPage(() => import("../directory/PillarsPage"), "PillarsPage");
+const ImportsPage = lazyPage(() => import("../directory/ImportsPage"), "ImportsPage");
+const ImportPage = lazyPage(() => import("../directory/ImportPage"), "ImportPage");
 const EditTerritoryPage = lazyPage(() => import("../workspaces/EditTerritoryPage"), "EditTerritoryPage");
 
 export const router = createBrowserRouter([
@@ -59,6 +61,8 @@ export const router = createBrowserRouter([
                   { path: "structures/:structureId", element: <StructurePage /> },
                   { path: "colleges", element: <CollegesPage /> },
                   { path: "piliers", element: <PillarsPage /> },
+                  { path: "imports", element: <ImportsPage /> },
+                  { path: "imports/:importId", element: <ImportPage /> },
                 ],
               },
               {

@@ -16,6 +16,7 @@ export function DirectoryLayout() {
     [`${base}/colleges`, "Collèges", false],
     [`${base}/piliers`, "Piliers", false],
   ];
+  if (clsm.data?.can.manage) links.push([`${base}/imports`, "Imports", false]);
   return (
     <div className="admin">
       <nav className="subnav" aria-label="Annuaire">

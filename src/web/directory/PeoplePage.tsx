@@ -1,11 +1,11 @@
 import { useState } from "react";
 import { Link, useLocation, useParams, useSearchParams } from "react-router";
 import { type PersonListItem, type PersonListQuery, personSorts } from "../../contracts/directory";
-import { messageOf } from "../lib/api";
+import { apiDownload, messageOf } from "../lib/api";
 import { plural } from "../lib/format";
 import { useDebouncedValue } from "../lib/use-debounced-value";
 import { Alert } from "../ui/Alert";
-import { Button } from "../ui/Button";
+import { Button, ButtonLink } from "../ui/Button";
 import { EmptyState } from "../ui/EmptyState";
 import { Loading } from "../ui/Loading";
 import { Page } from "../ui/Page";
@@ -78,6 +78,25 @@ export function PeoplePage() {
   const selectedKeys = new Set(selected.keys());
   const emails = [...selected.values()].map((p) => p.email).filter((e): e is string => Boolean(e));
 
+  const [exporting, setExporting] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const exportFile = async (format: "csv" | "xlsx", ids?: string[]) => {
+    setExportError(null);
+    setExporting(`${format}${ids ? "-selection" : ""}`);
+    try {
+      const { limit: _l, offset: _o, ...filters } = query;
+      await apiDownload(
+        `/api/clsms/${clsmId}/directory/export`,
+        { ...filters, format, ids: ids?.join(",") },
+        `annuaire.${format}`,
+      );
+    } catch (e) {
+      setExportError(messageOf(e));
+    } finally {
+      setExporting(null);
+    }
+  };
+
   const copyEmails = async () => {
     setCopied(null);
     try {
@@ -95,7 +114,14 @@ export function PeoplePage() {
       title="Annuaire"
       eyebrow={clsm.data?.name}
       lead={<p>Les partenaires du CLSM : personnes, structures et collèges.</p>}
-      actions={canManage ? <AddPersonDialog clsmId={clsmId} /> : null}
+      actions={
+        canManage ? (
+          <>
+            <ButtonLink href={`/clsm/${clsmId}/annuaire/imports`}>Importer un fichier</ButtonLink>
+            <AddPersonDialog clsmId={clsmId} />
+          </>
+        ) : null
+      }
     >
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       <search className="toolbar" aria-label="Filtrer l'annuaire">
@@ -147,6 +173,20 @@ export function PeoplePage() {
           </Button>
           <Button
             size="sm"
+            isPending={exporting === "csv-selection"}
+            onPress={() => exportFile("csv", [...selected.keys()])}
+          >
+            Exporter la sélection (CSV)
+          </Button>
+          <Button
+            size="sm"
+            isPending={exporting === "xlsx-selection"}
+            onPress={() => exportFile("xlsx", [...selected.keys()])}
+          >
+            Exporter la sélection (XLSX)
+          </Button>
+          <Button
+            size="sm"
             variant="quiet"
             onPress={() => {
               setSelected(new Map());
@@ -161,6 +201,7 @@ export function PeoplePage() {
         {copied ? <p>{copied}</p> : null}
       </div>
 
+      {exportError ? <Alert tone="error">{exportError}</Alert> : null}
       {people.isPending ? <Loading label="Chargement de l'annuaire…" /> : null}
       {people.isError ? <Alert tone="error">{messageOf(people.error)}</Alert> : null}
       {people.data && people.data.items.length === 0 ? (
@@ -169,7 +210,10 @@ export function PeoplePage() {
         ) : (
           <EmptyState title="L'annuaire de ce CLSM est vide.">
             {canManage ? (
-              <p>Ajoutez une première personne avec le bouton « Ajouter une personne ».</p>
+              <p>
+                Ajoutez une première personne avec le bouton « Ajouter une personne », ou{" "}
+                <Link to={`/clsm/${clsmId}/annuaire/imports`}>importez votre tableur</Link> (CSV ou XLSX).
+              </p>
             ) : (
               <p>La coordination n'a encore ajouté personne.</p>
             )}
@@ -178,9 +222,19 @@ export function PeoplePage() {
       ) : null}
       {people.data && people.data.items.length > 0 ? (
         <>
-          <p className="muted" aria-live="polite">
-            {plural(people.data.total, "personne")}
-          </p>
+          <div className="list-header">
+            <p className="muted" aria-live="polite">
+              {plural(people.data.total, "personne")}
+            </p>
+            <div className="row-actions">
+              <Button size="sm" isPending={exporting === "csv"} onPress={() => exportFile("csv")}>
+                Exporter la liste (CSV)
+              </Button>
+              <Button size="sm" isPending={exporting === "xlsx"} onPress={() => exportFile("xlsx")}>
+                Exporter la liste (XLSX)
+              </Button>
+            </div>
+          </div>
           <SelectableTable
             caption="Personnes de l'annuaire"
             captionHidden

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { anonymisationNotice, erasureNotice, type PersonDetail } from "../../contracts/directory";
-import { messageOf } from "../lib/api";
+import { messageOf, saveBlob } from "../lib/api";
 import { useDebouncedValue } from "../lib/use-debounced-value";
 import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
@@ -26,18 +26,12 @@ const NONE = "aucune";
 export async function downloadPersonExport(clsmId: string, person: PersonDetail) {
   const data = await fetchPersonExport(clsmId, person.id);
   const blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = `donnees-${person.lastName}-${person.firstName}.json`
+  const name = `donnees-${person.lastName}-${person.firstName}.json`
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^A-Za-z0-9.-]+/g, "-")
     .toLowerCase();
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(blob, name);
 }
 
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());

@@ -101,3 +101,55 @@ export function messageOf(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   return unexpectedMessage;
 }
+
+/** Downloads a file from the API (GET, or POST with a raw body); errors come as ApiError. */
+export async function apiDownload(
+  path: string,
+  query: RequestOptions<undefined>["query"],
+  fallbackName: string,
+): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(urlOf(path, query), { credentials: "same-origin" });
+  } catch {
+    throw new ApiError(0, "NETWORK", networkMessage);
+  }
+  if (!response.ok) throw await errorFrom(response);
+  const disposition = response.headers.get("content-disposition") ?? "";
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+  saveBlob(await response.blob(), fileName);
+}
+
+/** Offers a blob to the browser as a file download. */
+export function saveBlob(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Sends raw bytes (a file) as the request body; the answer is checked against the schema. */
+export async function apiUpload<S extends z.ZodType>(
+  path: string,
+  file: Blob,
+  query: RequestOptions<undefined>["query"],
+  schema: S,
+): Promise<z.output<S>> {
+  let response: Response;
+  try {
+    response = await fetch(urlOf(path, query), {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "content-type": "application/octet-stream", accept: "application/json" },
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, "NETWORK", networkMessage);
+  }
+  if (!response.ok) throw await errorFrom(response);
+  return schema.parse(await response.json());
+}
