@@ -240,3 +240,47 @@ test("a coordinator imports a spreadsheet: fixes a mapping, resolves a duplicate
   await page.getByRole("link", { name: "Revenir aux imports" }).click();
   await expect(page.getByRole("row", { name: /annuaire-partenaires\.csv/ })).toContainText("Annulé");
 });
+
+test("a member reads the directory without contact details when the coordinator hides them", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, COORDINATOR);
+  await page.goto("/");
+  await openClsm(page, SAINT_BRIEUC);
+  await page.getByRole("link", { name: "Annuaire" }).click();
+  const visibility = page.getByRole("checkbox", { name: /Les membres du CLSM voient les adresses e-mail/ });
+  await expect(visibility).toBeVisible();
+  const url = page.url();
+  const setVisible = async (value: boolean) => {
+    if ((await visibility.isChecked()) === value) return;
+    await visibility.focus();
+    await page.keyboard.press("Space");
+    await expect(
+      page.getByText(value ? /Les membres du CLSM voient désormais/ : /Seule la coordination voit/),
+    ).toBeVisible();
+  };
+  await setVisible(false);
+
+  const memberContext = await browser.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris" });
+  const member = await memberContext.newPage();
+  try {
+    await signIn(member, "aidante@clsm-saintbrieuc.demo");
+    await member.goto(url);
+    await expect(member.getByRole("heading", { level: 1 })).toHaveText("Annuaire");
+    await expect(member.getByRole("row").nth(1)).toBeVisible();
+    await expect(member.getByRole("columnheader", { name: "Contact" })).toHaveCount(0);
+    await expect(member.getByRole("button", { name: "Ajouter une personne" })).toHaveCount(0);
+    await expect(member.getByRole("link", { name: "Imports" })).toHaveCount(0);
+    await expect(member.getByRole("checkbox", { name: /Les membres du CLSM voient/ })).toHaveCount(0);
+    await expectAccessible(member, "directory as a member");
+    await member.getByRole("row").nth(1).getByRole("link").first().click();
+    await expect(
+      member.getByText("Les coordonnées ne sont visibles que par la coordination de ce CLSM."),
+    ).toBeVisible();
+    await expect(member.getByRole("button", { name: /^Actions pour/ })).toHaveCount(0);
+  } finally {
+    await memberContext.close();
+  }
+  await setVisible(true);
+});

@@ -1,4 +1,4 @@
-import { NavLink, Outlet, useParams } from "react-router";
+import { NavLink, Outlet, useLocation, useParams } from "react-router";
 import { NotFoundPage } from "../app/NotFoundPage";
 import { isApiError } from "../lib/api";
 import { useClsm } from "../workspaces/api";
@@ -7,6 +7,7 @@ import { useClsm } from "../workspaces/api";
 export function DirectoryLayout() {
   const { clsmId = "" } = useParams();
   const clsm = useClsm(clsmId);
+  const { pathname } = useLocation();
   if (clsm.isError && (isApiError(clsm.error, 404) || isApiError(clsm.error, 400)))
     return <NotFoundPage title="CLSM introuvable" />;
   const base = `/clsm/${clsmId}/annuaire`;
@@ -23,7 +24,16 @@ export function DirectoryLayout() {
         <ul className="subnav__list">
           {links.map(([to, label, end]) => (
             <li key={to}>
-              <NavLink to={to} end={end} className="subnav__link">
+              <NavLink
+                to={to}
+                end={end}
+                className={({ isActive }) =>
+                  // A person's page belongs to "Personnes".
+                  isActive || (end && pathname.startsWith(`${base}/personnes/`))
+                    ? "subnav__link active"
+                    : "subnav__link"
+                }
+              >
                 {label}
               </NavLink>
             </li>

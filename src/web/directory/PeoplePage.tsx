@@ -16,6 +16,7 @@ import { SelectField } from "../ui/SelectField";
 import { useClsm } from "../workspaces/api";
 import { AddPersonDialog } from "./AddPersonDialog";
 import { useColleges, usePeople } from "./api";
+import { ContactVisibility } from "./ContactVisibility";
 import { ALL, filterValue, pillarFilterOptions, structureTypeOptions, withAll } from "./filters";
 import { isPillar, personName } from "./labels";
 import { PillarBadge } from "./PillarBadge";
@@ -311,6 +312,7 @@ export function PeoplePage() {
           />
         </>
       ) : null}
+      {canManage ? <ContactVisibility clsmId={clsmId} /> : null}
     </Page>
   );
 }
