@@ -114,3 +114,16 @@ describe("references", () => {
     expect(college.statusCode).toBe(404);
   });
 });
+
+describe("simultaneous writes", () => {
+  it("two creations with the same e-mail at once: one 201, one 409, never a 500", async () => {
+    const body = { firstName: "Jumeau", lastName: "Même", email: "jumeau@exemple.test" };
+    const results = await Promise.all(
+      [1, 2].map(() =>
+        t.request(coordinator, { method: "POST", url: dir(clsm.id, "/people"), payload: body }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect((await listPeople(t, coordinator, clsm.id, { q: "jumeau" })).total).toBe(1);
+  });
+});

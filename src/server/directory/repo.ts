@@ -435,6 +435,19 @@ export async function moveRoles(db: Db, fromPersonId: string, toPersonId: string
 }
 
 /**
+ * A person's search key: names, then the function, structure and commune of each current role. E-mails are not
+ * in it (they are matched apart, only for readers who may see them). Whoever writes people (the import) uses it.
+ */
+export function personSearchKey(
+  person: { firstName: string; lastName: string },
+  currentRoles: { function: string; structureName: string | null; communeName: string | null }[],
+): string {
+  const parts = [person.firstName, person.lastName];
+  for (const r of currentRoles) parts.push(r.function, r.structureName ?? "", r.communeName ?? "");
+  return searchKey(parts.join(" "));
+}
+
+/**
  * Recomputes the people's search keys (names, e-mail, and the structures, communes and functions of their
  * roles) after a change to them, their roles or a structure they belong to.
  */
@@ -460,13 +473,11 @@ export async function refreshPersonSearchKeys(db: Db, personIds: string[]) {
     .leftJoin(directoryStructure, eq(directoryStructure.id, directoryRole.structureId))
     .where(and(inArray(directoryRole.personId, personIds), isNull(directoryRole.endDate)));
   for (const p of people) {
-    const parts = [p.firstName, p.lastName];
-    for (const r of roles.filter((r) => r.personId === p.id))
-      parts.push(r.function, r.structureName ?? "", r.communeName ?? "");
-    await db
-      .update(directoryPerson)
-      .set({ searchKey: searchKey(parts.join(" ")) })
-      .where(eq(directoryPerson.id, p.id));
+    const key = personSearchKey(
+      p,
+      roles.filter((r) => r.personId === p.id),
+    );
+    await db.update(directoryPerson).set({ searchKey: key }).where(eq(directoryPerson.id, p.id));
   }
 }
 
