@@ -284,3 +284,72 @@ test("a member reads the directory without contact details when the coordinator 
   }
   await setVisible(true);
 });
+
+test("a person's page: change of role keeps the history, merge, personal data export, anonymisation", async ({
+  page,
+}) => {
+  const h1 = page.getByRole("heading", { level: 1 });
+  await signIn(page, COORDINATOR);
+  await page.goto("/");
+  await openClsm(page, SAINT_BRIEUC);
+  const clsmId = page.url().split("/clsm/")[1];
+  const create = async (data: Record<string, unknown>) => {
+    const response = await page.request.post(`/api/clsms/${clsmId}/directory/people`, { data });
+    expect(response.status()).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  };
+  const id = await create({
+    firstName: "Yannick",
+    lastName: "Le Corre",
+    email: "yannick.lecorre@exemple.example",
+    role: { function: "Éducateur spécialisé" },
+  });
+  await create({ firstName: "Yannick", lastName: "Le Corre (doublon)", phone: "02 96 11 22 33" });
+
+  await page.goto(`/clsm/${clsmId}/annuaire/personnes/${id}`);
+  await expect(h1).toHaveText("Yannick Le Corre");
+  const actions = page.getByRole("button", { name: "Actions pour Yannick Le Corre" });
+
+  // A new role ends the current one, which stays in the history.
+  await actions.click();
+  await page.getByRole("menuitem", { name: "Changer de fonction" }).click();
+  const roleDialog = page.getByRole("dialog", { name: "Nouvelle fonction de Yannick Le Corre" });
+  await expect(roleDialog).toContainText("Éducateur spécialisé");
+  await expectAccessible(page, "change role dialog");
+  await field(page, "Nouvelle fonction").fill("Chef de service");
+  await roleDialog.getByRole("button", { name: "Enregistrer la fonction" }).click();
+  await expect(roleDialog).toBeHidden();
+  await expect(page.getByRole("status").filter({ hasText: "la précédente est close" })).toBeVisible();
+  const history = page.getByRole("table", { name: "Fonctions successives" });
+  await expect(history.getByRole("row", { name: /Chef de service/ })).toContainText("En cours");
+  await expect(history.getByRole("row", { name: /Éducateur spécialisé/ })).not.toContainText("En cours");
+
+  // Merge the duplicate record, found by searching.
+  await actions.click();
+  await page.getByRole("menuitem", { name: "Fusionner avec une autre fiche" }).click();
+  const mergeDialog = page.getByRole("dialog", { name: "Fusionner la fiche de Yannick Le Corre" });
+  await mergeDialog.getByRole("searchbox", { name: "Chercher l'autre fiche" }).fill("le corre");
+  await mergeDialog.getByRole("button", { name: "Choisir Yannick Le Corre (doublon)" }).click();
+  await expectAccessible(page, "merge dialog");
+  await mergeDialog.getByRole("button", { name: "Fusionner les deux fiches" }).click();
+  await expect(mergeDialog).toBeHidden();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Les deux fiches sont fusionnées." }),
+  ).toBeVisible();
+
+  // Everything held about the person, as JSON.
+  await actions.click();
+  const download = page.waitForEvent("download");
+  await page.getByRole("menuitem", { name: "Exporter ses données (JSON)" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("donnees-le-corre-yannick.json");
+
+  // Anonymise: the page says what was kept.
+  await actions.click();
+  await page.getByRole("menuitem", { name: "Anonymiser" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Anonymiser la fiche" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Fiche anonymisée" })).toBeVisible();
+  await expect(h1).not.toHaveText("Yannick Le Corre");
+  await expect(page.getByRole("table", { name: "Fonctions successives" })).toContainText("Chef de service");
+  await expectAccessible(page, "anonymised person");
+});
