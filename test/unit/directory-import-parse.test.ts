@@ -2,7 +2,11 @@ import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { guessMapping } from "../../src/server/directory/import/mapping";
-import { IMPORT_MAX_ROWS, parseSpreadsheet } from "../../src/server/directory/import/parse";
+import {
+  declaredUnzippedSize,
+  IMPORT_MAX_ROWS,
+  parseSpreadsheet,
+} from "../../src/server/directory/import/parse";
 import { duplicatesInFile, readRow, splitFullName } from "../../src/server/directory/import/validate";
 import { AppError } from "../../src/server/platform/errors";
 import { searchKey } from "../../src/server/territory/normalize";
@@ -74,6 +78,22 @@ describe("parseSpreadsheet", () => {
     const err = await refusal(fixture(file), name);
     expect(err.statusCode).toBe(400);
     expect(err.message).toMatch(message);
+  });
+
+  it("refuses a zip bomb from its declared sizes, before unzipping it", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Annuaire").addRow(["Nom", "Prénom"]);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    expect(declaredUnzippedSize(bytes)).toBeGreaterThan(0);
+    // Claim 300 MB for the first entry of the central directory.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let at = bytes.length - 22;
+    while (view.getUint32(at, true) !== 0x06054b50) at--;
+    view.setUint32(view.getUint32(at + 16, true) + 24, 300 * 1024 * 1024, true);
+    const err = await refusal(bytes, "annuaire.xlsx");
+    expect(err.message).toMatch(/trop volumineux une fois décompressé/);
+    const truncated = await refusal(bytes.subarray(0, 200), "annuaire.xlsx");
+    expect(truncated.message).toMatch(/endommagé/);
   });
 
   it("refuses more than 20,000 rows and more than 10 MB", async () => {

@@ -34,6 +34,8 @@ export const messages = {
   importWrongExtension: "Ce type de fichier n'est pas accepté : envoyez un fichier .csv ou .xlsx.",
   importBinary: "Ce fichier n'est pas un tableau lisible : envoyez un fichier .csv ou .xlsx.",
   importBrokenXlsx: "Ce fichier .xlsx est endommagé ou n'est pas un classeur Excel.",
+  importXlsxTooBig:
+    "Ce classeur est trop volumineux une fois décompressé : enregistrez seulement la feuille de l'annuaire, ou exportez-la en CSV.",
   importBrokenQuotes: (line: number) =>
     `Le fichier est mal formé : un guillemet n'est pas refermé (vers la ligne ${line}).`,
   importMissingFileName: "Indiquez le nom du fichier (paramètre fileName).",

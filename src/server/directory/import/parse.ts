@@ -90,7 +90,40 @@ function cellText(cell: ExcelJS.Cell): string {
   return String(v);
 }
 
+/** What an XLSX may hold once unzipped (a 10 MB file of repeated cells can claim gigabytes: a zip bomb). */
+export const XLSX_MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+
+/**
+ * The total unzipped size the zip's central directory declares, or null when there is no readable directory.
+ * Read before anything is inflated, so a zip bomb is refused without being opened.
+ */
+export function declaredUnzippedSize(b: Uint8Array): number | null {
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  let end = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65_535); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const entries = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > b.length || view.getUint32(at, true) !== 0x02014b50) return null;
+    const size = view.getUint32(at + 24, true);
+    if (size === 0xffffffff) return Number.POSITIVE_INFINITY; // ZIP64: far beyond any directory
+    total += size;
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return total;
+}
+
 async function parseXlsx(bytes: Uint8Array): Promise<ParsedSheet> {
+  const unzipped = declaredUnzippedSize(bytes);
+  if (unzipped === null) throw fileError(messages.importBrokenXlsx);
+  if (unzipped > XLSX_MAX_UNZIPPED_BYTES) throw fileError(messages.importXlsxTooBig);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
