@@ -2,6 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { ImportDetail, ImportPreview } from "../../src/contracts/directory-import";
+import { directoryImport } from "../../src/server/directory/import-tables";
 import { directoryPerson, directoryRole, directoryStructure } from "../../src/server/directory/tables";
 import { setupApp } from "../support/app";
 import { fixture, importsUrl, upload, uploaded } from "../support/directory-import";
@@ -223,6 +224,18 @@ describe("directory import", () => {
       .from(directoryStructure)
       .where(eq(directoryStructure.clsmId, tn.clsm.id));
     expect(structures[0]?.n).toBe(1);
+  });
+
+  it("drops drafts older than 7 days at the next upload (they hold personal data)", async () => {
+    const tn = await tenant();
+    const old = await uploaded(t, tn.coordinator, tn.clsm.id, "vieux.csv", "Nom\nDupont\n");
+    await t.database.db
+      .update(directoryImport)
+      .set({ createdAt: new Date(Date.now() - 8 * 86_400_000) })
+      .where(eq(directoryImport.id, old.id));
+    await uploaded(t, tn.coordinator, tn.clsm.id, "neuf.csv", "Nom\nMartin\n");
+    const res = await t.request(tn.coordinator, { method: "GET", url: importsUrl(tn.clsm.id, `/${old.id}`) });
+    expect(res.statusCode).toBe(404);
   });
 
   it("lets the coordinator fix the mapping, and refuses a mapping without a name", async () => {

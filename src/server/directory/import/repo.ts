@@ -15,6 +15,19 @@ function batches<T>(items: T[], size = BATCH): T[][] {
   return out;
 }
 
+/** Drafts never committed keep personal data from a file: they are dropped after `days` days. */
+export async function deleteStaleDrafts(db: Db, clsmId: string, days: number) {
+  await db
+    .delete(directoryImport)
+    .where(
+      and(
+        eq(directoryImport.clsmId, clsmId),
+        eq(directoryImport.status, "draft"),
+        sql`${directoryImport.createdAt} < now() - make_interval(days => ${days})`,
+      ),
+    );
+}
+
 export async function insertImport(db: Db, values: typeof directoryImport.$inferInsert) {
   const [row] = await db.insert(directoryImport).values(values).returning({ id: directoryImport.id });
   return row as { id: string };

@@ -20,6 +20,9 @@ import { type PlannedRow, planImport } from "./plan";
 import * as repo from "./repo";
 import { collegeAliases } from "./validate";
 
+/** A draft (rows of a file not imported yet) is kept this long, then dropped at the CLSM's next upload. */
+export const DRAFT_RETENTION_DAYS = 7;
+
 export type DirectoryImportService = ReturnType<typeof createDirectoryImportService>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -112,6 +115,7 @@ export function createDirectoryImportService(deps: { db: Db; directory: Director
         throw badRequest(messages.importMissingFileName, { fileName: messages.importMissingFileName });
       }
       const sheet = await parseSpreadsheet(bytes, fileName);
+      await repo.deleteStaleDrafts(db, clsmId, DRAFT_RETENTION_DAYS);
       const { id } = await repo.insertImport(db, {
         clsmId,
         createdBy: actor.userId,
