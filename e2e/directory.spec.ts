@@ -67,6 +67,13 @@ test("a coordinator adds a structure and a carer, finds them without accents, an
   await expect(h1).toHaveText("Maison des Aidants de Plérin");
   await expect(page.getByRole("status").filter({ hasText: "est ajoutée" })).toBeVisible();
   await expectAccessible(page, "structure page");
+  await page.getByRole("button", { name: "Modifier la structure" }).click();
+  const editDialog = page.getByRole("dialog", { name: "Modifier Maison des Aidants de Plérin" });
+  await expect(field(page, "Adresse e-mail")).toHaveValue("contact@aidants-plerin.example");
+  await field(page, "Téléphone").fill("02 96 12 34 56");
+  await editDialog.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(editDialog).toBeHidden();
+  await expect(page.getByRole("definition").filter({ hasText: "02 96 12 34 56" })).toBeVisible();
 
   // A carer in that structure.
   await page.getByRole("button", { name: "Ajouter une personne" }).click();
@@ -118,6 +125,14 @@ test("a coordinator adds a structure and a carer, finds them without accents, an
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
     "gwenaelle.leguevel@aidants-plerin.example",
   );
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Exporter la sélection (CSV)" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.csv$/);
+  const { readFile } = await import("node:fs/promises");
+  const content = await readFile((await file.path()) ?? "", "utf8");
+  expect(content).toContain("gwenaelle.leguevel@aidants-plerin.example");
+  expect(content).not.toContain("Bertho");
 
   // The pillars dashboard counts her.
   await page.getByRole("navigation", { name: "Annuaire" }).getByRole("link", { name: "Piliers" }).click();
