@@ -368,3 +368,42 @@ test("a person's page: change of role keeps the history, merge, personal data ex
   await expect(page.getByRole("table", { name: "Fonctions successives" })).toContainText("Chef de service");
   await expectAccessible(page, "anonymised person");
 });
+
+test("structures: merge a duplicate, then delete", async ({ page }) => {
+  const h1 = page.getByRole("heading", { level: 1 });
+  await signIn(page, COORDINATOR);
+  await page.goto("/");
+  await openClsm(page, SAINT_BRIEUC);
+  const clsmId = page.url().split("/clsm/")[1];
+  const create = async (name: string) => {
+    const response = await page.request.post(`/api/clsms/${clsmId}/directory/structures`, {
+      data: { name, type: "association" },
+    });
+    expect(response.status()).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  };
+  const id = await create("Club house Ty Kreiz");
+  await create("Clubhouse Ty Kreiz (ancien nom)");
+
+  await page.goto(`/clsm/${clsmId}/annuaire/structures/${id}`);
+  await expect(h1).toHaveText("Club house Ty Kreiz");
+  await page.getByRole("button", { name: "Fusionner" }).click();
+  const dialog = page.getByRole("dialog", { name: "Fusionner une autre structure dans Club house Ty Kreiz" });
+  await dialog.getByRole("searchbox", { name: "Chercher l'autre structure" }).fill("ty kreiz");
+  await dialog.getByRole("button", { name: "Choisir Clubhouse Ty Kreiz (ancien nom)" }).click();
+  await expectAccessible(page, "merge structures dialog");
+  await dialog.getByRole("button", { name: "Fusionner les deux structures" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Les deux structures sont fusionnées." }),
+  ).toBeVisible();
+
+  await page.getByRole("button", { name: "Supprimer" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Supprimer Club house Ty Kreiz ?" });
+  await expect(confirm).toContainText("historique de fonctions est conservé");
+  await confirm.getByRole("button", { name: "Supprimer la structure" }).click();
+  await expect(h1).toHaveText("Structures");
+  await expect(page.getByRole("status").filter({ hasText: "est supprimée" })).toBeVisible();
+  await page.getByRole("searchbox", { name: "Chercher une structure" }).fill("ty kreiz");
+  await expect(page.getByText("Aucune structure ne correspond à cette recherche.")).toBeVisible();
+});

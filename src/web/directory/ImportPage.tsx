@@ -106,7 +106,9 @@ function MappingForm({ clsmId, imp }: { clsmId: string; imp: ImportDetail }) {
   const setMapping = useSetMapping(clsmId, imp.id);
   const [mapping, setLocal] = useState<ImportMapping>(imp.mapping);
   const [saved, setSaved] = useState(false);
-  useEffect(() => setLocal(imp.mapping), [imp.mapping]);
+  // Follow the server's mapping when it changes (not on every refetch: unsaved choices stay).
+  const serverMapping = JSON.stringify(imp.mapping);
+  useEffect(() => setLocal(JSON.parse(serverMapping) as ImportMapping), [serverMapping]);
   const changed = mapping.some((m, idx) => m !== imp.mapping[idx]);
   return (
     <section className="section" aria-labelledby="correspondance">

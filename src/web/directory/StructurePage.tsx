@@ -14,6 +14,7 @@ import { Page } from "../ui/Page";
 import { AddPersonDialog } from "./AddPersonDialog";
 import { useStructure, useUpdateStructure } from "./api";
 import { useClsmName } from "./DirectoryLayout";
+import { DeleteStructureDialog, MergeStructureDialog } from "./StructureActions";
 import { StructureForm } from "./StructureForm";
 
 export function StructurePage() {
@@ -46,11 +47,19 @@ export function StructurePage() {
       lead={<p>{structureTypeLabels[s.type]}</p>}
       actions={
         s.can.manage ? (
-          <EditStructureDialog
-            clsmId={clsmId}
-            structure={s}
-            onSaved={() => setNotice("La structure est enregistrée.")}
-          />
+          <>
+            <EditStructureDialog
+              clsmId={clsmId}
+              structure={s}
+              onSaved={() => setNotice("La structure est enregistrée.")}
+            />
+            <MergeStructureDialog
+              clsmId={clsmId}
+              structure={s}
+              onMerged={() => setNotice("Les deux structures sont fusionnées.")}
+            />
+            <DeleteStructureDialog clsmId={clsmId} structure={s} />
+          </>
         ) : null
       }
     >

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { DialogTrigger } from "react-aria-components";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { type StructureListQuery, structureTypeLabels } from "../../contracts/directory";
 import { messageOf } from "../lib/api";
 import { formatNumber, plural } from "../lib/format";
@@ -25,6 +25,7 @@ const PAGE_SIZE = 25;
 export function StructuresPage() {
   const { clsmId = "" } = useParams();
   const clsm = useClsm(clsmId);
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const colleges = useColleges(clsmId);
   const [search, setSearch] = useState("");
   const [type, setType] = useState(ALL);
@@ -48,6 +49,7 @@ export function StructuresPage() {
       lead={<p>Les organisations partenaires du CLSM.</p>}
       actions={canManage ? <AddStructureDialog clsmId={clsmId} /> : null}
     >
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
       <search className="toolbar" aria-label="Filtrer les structures">
         <SearchField
           label="Chercher une structure"

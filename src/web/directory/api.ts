@@ -162,3 +162,15 @@ export function useDirectorySettings(clsmId: string) {
     queryFn: ({ signal }) => api(`${base(clsmId)}/settings`, { schema: directorySettings, signal }),
   });
 }
+
+export const useMergeStructure = (clsmId: string, structureId: string) =>
+  useDirectoryMutation(clsmId, (otherId: string) =>
+    api(`${base(clsmId)}/structures/${structureId}/merge`, {
+      method: "POST",
+      body: { otherId },
+      schema: structureDetail,
+    }),
+  );
+
+export const useDeleteStructure = (clsmId: string, structureId: string) =>
+  useDirectoryMutation(clsmId, () => api(`${base(clsmId)}/structures/${structureId}`, { method: "DELETE" }));
