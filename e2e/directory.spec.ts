@@ -325,6 +325,22 @@ test("a person's page: change of role keeps the history, merge, personal data ex
   await expect(h1).toHaveText("Yannick Le Corre");
   const actions = page.getByRole("button", { name: "Actions pour Yannick Le Corre" });
 
+  // Edit the record: the server's field message shows under the field, then it saves.
+  await actions.click();
+  await page.getByRole("menuitem", { name: "Modifier la fiche" }).click();
+  const editDialog = page.getByRole("dialog", { name: "Modifier la fiche de Yannick Le Corre" });
+  await expectAccessible(page, "edit person dialog");
+  await field(page, "Téléphone").fill("pas un numéro");
+  await editDialog.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(editDialog.getByText("Numéro de téléphone invalide.")).toBeVisible();
+  await field(page, "Téléphone").fill("02 96 44 55 66");
+  await choose(editDialog, page, "Pilier représenté", "Personnes concernées");
+  await editDialog.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(editDialog).toBeHidden();
+  await expect(page.getByRole("status").filter({ hasText: "La fiche est enregistrée." })).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: "02 96 44 55 66" })).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: /^Personnes concernées$/ })).toBeVisible();
+
   // A new role ends the current one, which stays in the history.
   await actions.click();
   await page.getByRole("menuitem", { name: "Changer de fonction" }).click();
