@@ -90,6 +90,10 @@ test("a coordinator adds a structure and a carer, finds them without accents, an
   await expect(h1).toHaveText("Gwénaëlle Le Guével");
   await expect(page.getByText("Bénévole aidante · Maison des Aidants de Plérin").first()).toBeVisible();
   await expect(page.getByRole("definition").filter({ hasText: /^Aidants$/ })).toBeVisible();
+  const today = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(
+    new Date(),
+  );
+  await expect(page.getByRole("definition").filter({ hasText: `Oui, depuis le ${today}` })).toBeVisible();
   await expectAccessible(page, "person page");
 
   // The confirmation says what is kept and why.

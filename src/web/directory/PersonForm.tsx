@@ -53,6 +53,7 @@ export function PersonForm({
   const [fn, setFn] = useState("");
   const [structureId, setStructureId] = useState<string>(defaultStructureId ?? NONE);
   const [consent, setConsent] = useState(person?.consentToContact ?? false);
+  const [consentDate, setConsentDate] = useState(person?.consentDate?.slice(0, 10) ?? "");
   const [notes, setNotes] = useState(person?.notes ?? "");
 
   const collegeOptions = [
@@ -81,6 +82,7 @@ export function PersonForm({
           phone: phone.trim(),
           collegeId: collegeId === NONE ? null : collegeId,
           consentToContact: consent,
+          consentDate: consent && consentDate ? consentDate : null,
           source: person?.source ?? "saisie",
           notes: notes.trim(),
         };
@@ -154,9 +156,25 @@ export function PersonForm({
           onSelectionChange={(k) => setPillar(String(k ?? NONE))}
         />
       </div>
-      <Checkbox isSelected={consent} onChange={setConsent}>
+      <Checkbox
+        isSelected={consent}
+        onChange={(value) => {
+          setConsent(value);
+          if (value && !consentDate)
+            setConsentDate(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date()));
+        }}
+      >
         La personne accepte d'être contactée par le CLSM
       </Checkbox>
+      {consent ? (
+        <TextField
+          label="Date du consentement"
+          name="consentDate"
+          type="date"
+          value={consentDate}
+          onChange={setConsentDate}
+        />
+      ) : null}
       <TextField label="Notes" name="notes" multiline value={notes} onChange={setNotes} />
       <div className="form__actions">
         <Button type="submit" variant="primary" isPending={isPending}>
