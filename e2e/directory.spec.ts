@@ -359,6 +359,17 @@ test("a person's page: change of role keeps the history, merge, personal data ex
   await expect(history.getByRole("row", { name: /Chef de service/ })).toContainText("En cours");
   await expect(history.getByRole("row", { name: /Éducateur spécialisé/ })).not.toContainText("En cours");
 
+  // A role entered by mistake is removed; the current one is closed today.
+  await history.getByRole("button", { name: "Supprimer la fonction Éducateur spécialisé" }).click();
+  const removeRole = page.getByRole("alertdialog", { name: "Supprimer cette fonction ?" });
+  await expectAccessible(page, "delete role confirmation");
+  await removeRole.getByRole("button", { name: "Supprimer la fonction" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "est supprimée de l'historique" })).toBeVisible();
+  await expect(history.getByRole("row", { name: /Éducateur spécialisé/ })).toHaveCount(0);
+  await history.getByRole("button", { name: "Clore la fonction Chef de service aujourd'hui" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "est close à la date du jour" })).toBeVisible();
+  await expect(history.getByRole("row", { name: /Chef de service/ })).not.toContainText("En cours");
+
   // Merge the duplicate record, found by searching.
   await actions.click();
   await page.getByRole("menuitem", { name: "Fusionner avec une autre fiche" }).click();

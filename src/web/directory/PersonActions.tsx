@@ -1,10 +1,12 @@
 import { useState } from "react";
+import { DialogTrigger } from "react-aria-components";
 import { useNavigate } from "react-router";
 import { anonymisationNotice, erasureNotice, type PersonDetail } from "../../contracts/directory";
 import { messageOf, saveBlob } from "../lib/api";
 import { useDebouncedValue } from "../lib/use-debounced-value";
 import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
+import { ModalDialog } from "../ui/Dialog";
 import { Form, validators } from "../ui/Form";
 import { SearchField } from "../ui/SearchField";
 import { SelectField } from "../ui/SelectField";
@@ -13,6 +15,8 @@ import {
   fetchPersonExport,
   useAddRole,
   useAnonymisePerson,
+  useDeleteRole,
+  useEndRole,
   useErasePerson,
   useMergePerson,
   usePeople,
@@ -277,6 +281,78 @@ export function ErasePerson({
           Annuler
         </Button>
       </div>
+    </div>
+  );
+}
+
+/** Ends a current role today, or removes a role entered by mistake, after a confirmation. */
+export function RoleActions({
+  clsmId,
+  person,
+  role,
+  onDone,
+}: {
+  clsmId: string;
+  person: PersonDetail;
+  role: PersonDetail["roles"][number];
+  onDone: (notice: string) => void;
+}) {
+  const end = useEndRole(clsmId, person.id);
+  const remove = useDeleteRole(clsmId, person.id);
+  const label = `${role.function}${role.structureName ? ` (${role.structureName})` : ""}`;
+  return (
+    <div className="row-actions">
+      {role.endDate === null ? (
+        <Button
+          size="sm"
+          isPending={end.isPending}
+          aria-label={`Clore la fonction ${label} aujourd'hui`}
+          onPress={() =>
+            end.mutate(
+              { roleId: role.id, endDate: today() },
+              { onSuccess: () => onDone(`La fonction « ${label} » est close à la date du jour.`) },
+            )
+          }
+        >
+          Clore
+        </Button>
+      ) : null}
+      <DialogTrigger onOpenChange={(open) => open && remove.reset()}>
+        <Button size="sm" aria-label={`Supprimer la fonction ${label}`}>
+          Supprimer
+        </Button>
+        <ModalDialog title="Supprimer cette fonction ?" role="alertdialog">
+          {(close) => (
+            <div className="stack">
+              {remove.isError ? <Alert tone="error">{messageOf(remove.error)}</Alert> : null}
+              <p>
+                « {label} » disparaîtra de l'historique de {personName(person)}. Pour une fonction qui a pris
+                fin, préférez « Clore » : l'historique reste juste.
+              </p>
+              <div className="form__actions">
+                <Button
+                  variant="danger"
+                  isPending={remove.isPending}
+                  onPress={() =>
+                    remove.mutate(role.id, {
+                      onSuccess: () => {
+                        close();
+                        onDone(`La fonction « ${label} » est supprimée de l'historique.`);
+                      },
+                    })
+                  }
+                >
+                  Supprimer la fonction
+                </Button>
+                <Button onPress={close} autoFocus>
+                  Annuler
+                </Button>
+              </div>
+            </div>
+          )}
+        </ModalDialog>
+      </DialogTrigger>
+      {end.isError ? <Alert tone="error">{messageOf(end.error)}</Alert> : null}
     </div>
   );
 }

@@ -20,6 +20,7 @@ import {
   downloadPersonExport,
   ErasePerson,
   MergePerson,
+  RoleActions,
 } from "./PersonActions";
 import { PersonForm } from "./PersonForm";
 import { PillarBadge } from "./PillarBadge";
@@ -119,6 +120,11 @@ export function PersonPage() {
                 <th scope="col">Structure</th>
                 <th scope="col">Depuis le</th>
                 <th scope="col">Jusqu'au</th>
+                {p.can.manage ? (
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -136,6 +142,11 @@ export function PersonPage() {
                   </td>
                   <td>{formatDate(r.startDate)}</td>
                   <td>{r.endDate ? formatDate(r.endDate) : <Badge tone="success">En cours</Badge>}</td>
+                  {p.can.manage ? (
+                    <td className="actions-cell">
+                      <RoleActions clsmId={clsmId} person={p} role={r} onDone={setNotice} />
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

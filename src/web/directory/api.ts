@@ -174,3 +174,13 @@ export const useMergeStructure = (clsmId: string, structureId: string) =>
 
 export const useDeleteStructure = (clsmId: string, structureId: string) =>
   useDirectoryMutation(clsmId, () => api(`${base(clsmId)}/structures/${structureId}`, { method: "DELETE" }));
+
+export const useEndRole = (clsmId: string, personId: string) =>
+  useDirectoryMutation(clsmId, ({ roleId, endDate }: { roleId: string; endDate: string }) =>
+    api(`${base(clsmId)}/people/${personId}/roles/${roleId}`, { method: "PATCH", body: { endDate } }),
+  );
+
+export const useDeleteRole = (clsmId: string, personId: string) =>
+  useDirectoryMutation(clsmId, (roleId: string) =>
+    api(`${base(clsmId)}/people/${personId}/roles/${roleId}`, { method: "DELETE" }),
+  );
