@@ -8,7 +8,6 @@ import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
 import { ModalDialog } from "../ui/Dialog";
 import { Form, validators } from "../ui/Form";
-import { SearchField } from "../ui/SearchField";
 import { SelectField } from "../ui/SelectField";
 import { TextField } from "../ui/TextField";
 import {
@@ -23,6 +22,7 @@ import {
   useStructures,
 } from "./api";
 import { personName } from "./labels";
+import { MergePicker } from "./MergePicker";
 
 const NONE = "aucune";
 
@@ -132,78 +132,50 @@ export function MergePerson({
   onMerged: () => void;
 }) {
   const [search, setSearch] = useState("");
-  const [other, setOther] = useState<{ id: string; name: string } | null>(null);
   const q = useDebouncedValue(search.trim(), 300);
   const results = usePeople(clsmId, { q: q || undefined, limit: 8 });
   const merge = useMergePerson(clsmId, person.id);
-  const candidates = (results.data?.items ?? []).filter((p) => p.id !== person.id);
-
-  if (other) {
-    return (
-      <div className="stack">
-        {merge.isError ? <Alert tone="error">{messageOf(merge.error)}</Alert> : null}
-        <p>
-          La fiche de <strong>{other.name}</strong> sera fusionnée dans celle de{" "}
-          <strong>{personName(person)}</strong> : ses fonctions et ses liens (instances, présences) sont
-          rattachés à cette fiche, puis l'autre fiche est supprimée.
-        </p>
-        <div className="form__actions">
-          <Button
-            variant="primary"
-            isPending={merge.isPending}
-            onPress={() =>
-              merge.mutate(other.id, {
-                onSuccess: () => {
-                  onMerged();
-                  onDone();
-                },
-              })
-            }
-          >
-            Fusionner les deux fiches
-          </Button>
-          <Button onPress={() => setOther(null)}>Choisir une autre fiche</Button>
-        </div>
-      </div>
-    );
-  }
+  const candidates = (results.data?.items ?? [])
+    .filter((p) => p.id !== person.id)
+    .map((p) => ({
+      id: p.id,
+      name: personName(p),
+      detail: [p.function, p.structureName, p.email].filter(Boolean).join(" · ") || "—",
+    }));
   return (
-    <div className="stack">
-      <SearchField
-        label="Chercher l'autre fiche"
-        placeholder="Nom, structure…"
-        value={search}
-        onChange={setSearch}
-        autoFocus
-      />
-      {results.isError ? <Alert tone="error">{messageOf(results.error)}</Alert> : null}
-      {q && results.data && candidates.length === 0 ? (
-        <p role="status">Aucune autre fiche ne correspond.</p>
-      ) : null}
-      {candidates.length > 0 ? (
-        <ul className="pick-list" aria-label="Fiches trouvées">
-          {candidates.map((c) => {
-            const name = personName(c);
-            return (
-              <li key={c.id} className="pick-list__item">
-                <span>
-                  <span className="cell-title">{name}</span>
-                  <span className="cell-sub">
-                    {[c.function, c.structureName, c.email].filter(Boolean).join(" · ") || "—"}
-                  </span>
-                </span>
-                <Button size="sm" onPress={() => setOther({ id: c.id, name })} aria-label={`Choisir ${name}`}>
-                  Choisir
-                </Button>
-              </li>
-            );
-          })}
-        </ul>
-      ) : null}
-      <div className="form__actions">
-        <Button onPress={onDone}>Annuler</Button>
-      </div>
-    </div>
+    <MergePicker
+      search={search}
+      onSearch={setSearch}
+      searched={!!q && !!results.data}
+      candidates={candidates}
+      searchError={results.error}
+      texts={{
+        searchLabel: "Chercher l'autre fiche",
+        placeholder: "Nom, structure…",
+        listLabel: "Fiches trouvées",
+        none: "Aucune autre fiche ne correspond.",
+        merge: "Fusionner les deux fiches",
+        another: "Choisir une autre fiche",
+      }}
+      describe={(other) => (
+        <>
+          La fiche de <strong>{other.name}</strong> sera fusionnée dans celle de{" "}
+          <strong>{personName(person)}</strong> : les champs vides de cette fiche sont complétés, ses
+          fonctions y sont rattachées, puis l'autre fiche est supprimée.
+        </>
+      )}
+      isPending={merge.isPending}
+      mergeError={merge.error}
+      onMerge={(other) =>
+        merge.mutate(other.id, {
+          onSuccess: () => {
+            onMerged();
+            onDone();
+          },
+        })
+      }
+      onCancel={onDone}
+    />
   );
 }
 

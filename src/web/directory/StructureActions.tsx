@@ -7,8 +7,8 @@ import { useDebouncedValue } from "../lib/use-debounced-value";
 import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
 import { ModalDialog } from "../ui/Dialog";
-import { SearchField } from "../ui/SearchField";
 import { useDeleteStructure, useMergeStructure, useStructures } from "./api";
+import { MergePicker } from "./MergePicker";
 
 export function MergeStructureDialog({
   clsmId,
@@ -51,62 +51,37 @@ function MergeStructure({
   onMerged: () => void;
 }) {
   const [search, setSearch] = useState("");
-  const [other, setOther] = useState<{ id: string; name: string } | null>(null);
   const q = useDebouncedValue(search.trim(), 300);
   const results = useStructures(clsmId, { q: q || undefined, limit: 8 });
   const merge = useMergeStructure(clsmId, structure.id);
-  const candidates = (results.data?.items ?? []).filter((s) => s.id !== structure.id);
-  if (other) {
-    return (
-      <div className="stack">
-        {merge.isError ? <Alert tone="error">{messageOf(merge.error)}</Alert> : null}
-        <p>
+  const candidates = (results.data?.items ?? [])
+    .filter((s) => s.id !== structure.id)
+    .map((s) => ({ id: s.id, name: s.name, detail: s.communeName ?? "—" }));
+  return (
+    <MergePicker
+      search={search}
+      onSearch={setSearch}
+      searched={!!q && !!results.data}
+      candidates={candidates}
+      searchError={results.error}
+      texts={{
+        searchLabel: "Chercher l'autre structure",
+        listLabel: "Structures trouvées",
+        none: "Aucune autre structure ne correspond.",
+        merge: "Fusionner les deux structures",
+        another: "Choisir une autre structure",
+      }}
+      describe={(other) => (
+        <>
           <strong>{other.name}</strong> sera fusionnée dans <strong>{structure.name}</strong> : les fonctions
           de ses personnes y sont rattachées, puis elle est supprimée.
-        </p>
-        <div className="form__actions">
-          <Button
-            variant="primary"
-            isPending={merge.isPending}
-            onPress={() => merge.mutate(other.id, { onSuccess: onMerged })}
-          >
-            Fusionner les deux structures
-          </Button>
-          <Button onPress={() => setOther(null)}>Choisir une autre structure</Button>
-        </div>
-      </div>
-    );
-  }
-  return (
-    <div className="stack">
-      <SearchField label="Chercher l'autre structure" value={search} onChange={setSearch} autoFocus />
-      {results.isError ? <Alert tone="error">{messageOf(results.error)}</Alert> : null}
-      {q && results.data && candidates.length === 0 ? (
-        <p role="status">Aucune autre structure ne correspond.</p>
-      ) : null}
-      {candidates.length > 0 ? (
-        <ul className="pick-list" aria-label="Structures trouvées">
-          {candidates.map((c) => (
-            <li key={c.id} className="pick-list__item">
-              <span>
-                <span className="cell-title">{c.name}</span>
-                <span className="cell-sub">{c.communeName ?? "—"}</span>
-              </span>
-              <Button
-                size="sm"
-                onPress={() => setOther({ id: c.id, name: c.name })}
-                aria-label={`Choisir ${c.name}`}
-              >
-                Choisir
-              </Button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <div className="form__actions">
-        <Button onPress={onDone}>Annuler</Button>
-      </div>
-    </div>
+        </>
+      )}
+      isPending={merge.isPending}
+      mergeError={merge.error}
+      onMerge={(other) => merge.mutate(other.id, { onSuccess: onMerged })}
+      onCancel={onDone}
+    />
   );
 }
 
