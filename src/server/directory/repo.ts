@@ -83,6 +83,19 @@ export async function nextCollegePosition(db: Db, clsmId: string): Promise<numbe
   return row?.n ?? 0;
 }
 
+/** Gives each collège its index in `ids` as position, in one statement. */
+export async function reorderColleges(db: Db, clsmId: string, ids: string[]) {
+  if (ids.length === 0) return;
+  const position = sql.join(
+    ids.map((id, index) => sql`when ${id}::uuid then ${index}::int`),
+    sql` `,
+  );
+  await db
+    .update(directoryCollege)
+    .set({ position: sql`case ${directoryCollege.id} ${position} end`, updatedAt: new Date() })
+    .where(and(eq(directoryCollege.clsmId, clsmId), inArray(directoryCollege.id, ids)));
+}
+
 export async function updateCollege(
   db: Db,
   clsmId: string,

@@ -366,8 +366,7 @@ export function createDirectoryService(deps: { db: Db }) {
           existing.some((c) => !ids.has(c.id))
         )
           throw badRequest(m.collegeOrderMismatch, { ids: m.collegeOrderMismatch });
-        for (const [position, id] of input.ids.entries())
-          await repo.updateCollege(tx, clsmId, id, { position });
+        await repo.reorderColleges(tx, clsmId, input.ids);
         const items = await repo.listColleges(tx, clsmId);
         return {
           items: items.map((c) => ({ ...c, pillar: c.pillar as Pillar | null })),
