@@ -1,4 +1,4 @@
-import { optionalText, uuidParam } from "./common";
+import { errorBody, optionalText, uuidParam } from "./common";
 import { personListQuery } from "./directory";
 import { z } from "./zod";
 
@@ -51,6 +51,17 @@ export const importDetail = importSummary.extend({
   mapping: importMapping,
 });
 export type ImportDetail = z.infer<typeof importDetail>;
+
+/** Asked for in `Accept`, the commit answers its progress as one JSON object per line (ImportCommitEvent). */
+export const IMPORT_PROGRESS_TYPE = "application/x-ndjson";
+export const importCommitEvent = z.discriminatedUnion("type", [
+  /** `done` of the file's `total` rows are written (in the commit's transaction: nothing is visible yet). */
+  z.object({ type: z.literal("progress"), done: z.number(), total: z.number() }),
+  z.object({ type: z.literal("result"), import: importDetail }),
+  /** The commit failed and wrote nothing; the same code and French message as the JSON answer's. */
+  z.object({ type: z.literal("error"), error: errorBody.shape.error }),
+]);
+export type ImportCommitEvent = z.infer<typeof importCommitEvent>;
 
 export const importList = z.object({ items: z.array(importSummary), total: z.number() });
 

@@ -1,7 +1,10 @@
+import { PassThrough } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import { okBody, pageQuery, uuidParam } from "../../contracts/common";
 import {
   decisionsBody,
+  IMPORT_PROGRESS_TYPE,
+  type ImportCommitEvent,
   importDetail,
   importList,
   importParams,
@@ -11,7 +14,9 @@ import {
   uploadQuery,
 } from "../../contracts/directory-import";
 import { z } from "../../contracts/zod";
+import { AppError } from "../platform/errors";
 import { requireActor } from "../platform/http";
+import { messages } from "../platform/messages";
 import { zodApp } from "../platform/routing";
 import { IMPORT_MAX_BYTES } from "./import/parse";
 import type { DirectoryImportService } from "./import/service";
@@ -160,13 +165,43 @@ export function directoryImportRoutes(
     {
       schema: {
         tags,
-        summary: "Valider l'import (tout ou rien)",
+        summary:
+          "Valider l'import (tout ou rien). Avec Accept: application/x-ndjson, l'avancement arrive ligne à ligne : " +
+          '{"type":"progress","done":n,"total":m}…, puis {"type":"result","import":…} ou {"type":"error","error":…}',
         params: importParams,
         response: { 200: importDetail },
       },
     },
-    async (request) =>
-      imports.commit(await requireActor(request), request.params.clsmId, request.params.importId),
+    async (request, reply) => {
+      const actor = await requireActor(request);
+      const { clsmId, importId } = request.params;
+      if (!request.headers.accept?.includes(IMPORT_PROGRESS_TYPE))
+        return imports.commit(actor, clsmId, importId);
+
+      // Refusals keep their status code: only a commit that may start is streamed.
+      await imports.committable(actor, clsmId, importId);
+      const out = new PassThrough();
+      const line = (event: ImportCommitEvent) => {
+        if (!out.destroyed) out.write(`${JSON.stringify(event)}\n`);
+      };
+      imports
+        .commit(actor, clsmId, importId, (done, total) => line({ type: "progress", done, total }))
+        .then(
+          (result) => line({ type: "result", import: result }),
+          (err: unknown) => {
+            if (err instanceof AppError)
+              return line({ type: "error", error: { code: err.code, message: err.message } });
+            request.log.error({ err }, "import commit failed");
+            line({ type: "error", error: { code: "INTERNAL", message: messages.internal } });
+          },
+        )
+        .finally(() => out.end());
+      return reply
+        .header("content-type", `${IMPORT_PROGRESS_TYPE}; charset=utf-8`)
+        .header("cache-control", "no-store")
+        .header("x-accel-buffering", "no") // proxies (nginx) pass each line on at once
+        .send(out as never); // a stream goes out as it is, never serialised against the JSON schema
+    },
   );
 
   app.post(

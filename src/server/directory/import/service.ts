@@ -13,6 +13,7 @@ import type { Db } from "../../platform/db";
 import { badRequest, conflict, forbidden, notFound } from "../../platform/errors";
 import { messages } from "../../platform/messages";
 import { searchKey } from "../../territory/normalize";
+import type { directoryImportUpdate } from "../import-tables";
 import type { DirectoryService } from "../service";
 import { fieldLabels, guessMapping } from "./mapping";
 import { parseSpreadsheet } from "./parse";
@@ -22,6 +23,8 @@ import { collegeAliases } from "./validate";
 
 /** A draft (rows of a file not imported yet) is kept this long, then dropped at the CLSM's next upload. */
 export const DRAFT_RETENTION_DAYS = 7;
+/** Rows of the file written per batch at commit (progress is reported after each batch). */
+export const COMMIT_BATCH = 500;
 
 export type DirectoryImportService = ReturnType<typeof createDirectoryImportService>;
 
@@ -234,8 +237,22 @@ export function createDirectoryImportService(deps: { db: Db; directory: Director
       return { ok: true };
     },
 
-    /** Writes the whole import in one transaction: a failure anywhere changes nothing. */
-    async commit(actor: Actor, clsmId: string, importId: string): Promise<ImportDetail> {
+    /** 404, 403 or 409 now, before a caller starts streaming the commit's progress (checked again inside). */
+    async committable(actor: Actor, clsmId: string, importId: string): Promise<void> {
+      await manageable(actor, clsmId);
+      if ((await detail(clsmId, importId)).status !== "draft") throw conflict(messages.importNotDraft);
+    },
+
+    /**
+     * Writes the whole import in one transaction: a failure anywhere changes nothing. The file's rows are written
+     * in batches; `onProgress` is told after each one how many rows are done.
+     */
+    async commit(
+      actor: Actor,
+      clsmId: string,
+      importId: string,
+      onProgress?: (done: number, total: number) => void,
+    ): Promise<ImportDetail> {
       await manageable(actor, clsmId);
       await db
         .transaction(async (tx) => {
@@ -302,105 +319,107 @@ export function createDirectoryImportService(deps: { db: Db; directory: Director
                 ]
               : [];
 
-          // New people, with their roles.
-          const creates = todo.filter((r) => r.action === "create");
-          const newPeople = creates.map((r) => {
-            const college = r.record.college ? collegeByKey.get(searchKey(r.record.college)) : undefined;
+          const newPerson = (r: PlannedRow["record"]) => {
+            const college = r.college ? collegeByKey.get(searchKey(r.college)) : undefined;
             return {
               id: randomUUID(),
               clsmId,
-              civility: civilityOf(r.record.civility),
-              firstName: r.record.firstName,
-              lastName: r.record.lastName,
-              email: r.record.email,
-              phone: r.record.phone,
+              civility: civilityOf(r.civility),
+              firstName: r.firstName,
+              lastName: r.lastName,
+              email: r.email,
+              phone: r.phone,
               collegeId: college?.id ?? null,
               pillar: college?.pillar ?? null,
               source: "import",
-              notes: r.record.notes,
-              searchKey: personKey(r.record),
+              notes: r.notes,
+              searchKey: personKey(r),
               importId,
               updatedBy: actor.userId,
               createdAt: now,
               updatedAt: now,
             };
-          });
-          await repo.insertPeople(tx, newPeople);
-          await repo.insertRoles(
-            tx,
-            creates.flatMap((r, i) => roleOf(newPeople[i]?.id as string, r.record)),
-          );
+          };
 
-          // Updated people: the file's non-empty values win; previous values are kept for undo.
-          const updates = todo.filter((r) => r.action === "update" && r.duplicate?.personId);
+          // People to update, read once; the file's non-empty values win, previous values are kept for undo.
           const previous = new Map(
             (
               await repo.peopleByIds(
                 tx,
                 clsmId,
-                updates.map((r) => r.duplicate?.personId as string),
+                todo.flatMap((r) =>
+                  r.action === "update" && r.duplicate?.personId ? [r.duplicate.personId] : [],
+                ),
               )
             ).map((p) => [p.id, p]),
           );
-          const patches: repo.PersonPatch[] = [];
-          const addedRoles: ReturnType<typeof roleOf> = [];
-          const undoRows: {
-            importId: string;
-            personId: string;
-            previous: Record<string, unknown>;
-            updatedAt: Date;
-          }[] = [];
-          for (const r of updates) {
-            const p = previous.get(r.duplicate?.personId as string);
-            if (!p || patches.some((x) => x.id === p.id)) continue;
-            const college = r.record.college ? collegeByKey.get(searchKey(r.record.college)) : undefined;
-            const roles = roleOf(p.id, r.record).map((role) => ({ ...role, id: randomUUID() }));
-            addedRoles.push(...roles);
-            patches.push({
-              id: p.id,
-              civility: civilityOf(r.record.civility) ?? p.civility,
-              firstName: r.record.firstName || p.firstName,
-              lastName: r.record.lastName || p.lastName,
-              email: r.record.email ?? p.email,
-              phone: r.record.phone ?? p.phone,
-              collegeId: college?.id ?? p.collegeId,
-              pillar: college ? college.pillar : p.pillar,
-              notes: r.record.notes ?? p.notes,
-              searchKey: searchKey(`${p.searchKey} ${personKey(r.record)}`),
-              updatedBy: actor.userId,
-              updatedAt: now,
-            });
-            undoRows.push({
-              importId,
-              personId: p.id,
-              updatedAt: now,
-              previous: {
-                civility: p.civility,
-                firstName: p.firstName,
-                lastName: p.lastName,
-                email: p.email,
-                phone: p.phone,
-                collegeId: p.collegeId,
-                pillar: p.pillar,
-                notes: p.notes,
-                searchKey: p.searchKey,
-                updatedBy: p.updatedBy,
-                updatedAt: p.updatedAt.toISOString(),
-                addedRoleIds: roles.map((x) => x.id),
-              },
-            });
+          const patched = new Set<string>();
+          let createdCount = 0;
+
+          // The file's rows in batches, each written in a few statements, with progress after each batch.
+          for (let start = 0; start < planned.length; start += COMMIT_BATCH) {
+            const batch = planned.slice(start, start + COMMIT_BATCH);
+            const creates = batch.filter((r) => r.action === "create");
+            const newPeople = creates.map((r) => newPerson(r.record));
+            const roles = creates.flatMap((r, i) => roleOf(newPeople[i]?.id as string, r.record));
+            const patches: repo.PersonPatch[] = [];
+            const undoRows: (typeof directoryImportUpdate.$inferInsert)[] = [];
+            for (const r of batch) {
+              const p = r.action === "update" ? previous.get(r.duplicate?.personId as string) : undefined;
+              if (!p || patched.has(p.id)) continue;
+              patched.add(p.id);
+              const college = r.record.college ? collegeByKey.get(searchKey(r.record.college)) : undefined;
+              const added = roleOf(p.id, r.record).map((role) => ({ ...role, id: randomUUID() }));
+              roles.push(...added);
+              patches.push({
+                id: p.id,
+                civility: civilityOf(r.record.civility) ?? p.civility,
+                firstName: r.record.firstName || p.firstName,
+                lastName: r.record.lastName || p.lastName,
+                email: r.record.email ?? p.email,
+                phone: r.record.phone ?? p.phone,
+                collegeId: college?.id ?? p.collegeId,
+                pillar: college ? college.pillar : p.pillar,
+                notes: r.record.notes ?? p.notes,
+                searchKey: searchKey(`${p.searchKey} ${personKey(r.record)}`),
+                updatedBy: actor.userId,
+                updatedAt: now,
+              });
+              undoRows.push({
+                importId,
+                personId: p.id,
+                updatedAt: now,
+                previous: {
+                  civility: p.civility,
+                  firstName: p.firstName,
+                  lastName: p.lastName,
+                  email: p.email,
+                  phone: p.phone,
+                  collegeId: p.collegeId,
+                  pillar: p.pillar,
+                  notes: p.notes,
+                  searchKey: p.searchKey,
+                  updatedBy: p.updatedBy,
+                  updatedAt: p.updatedAt.toISOString(),
+                  addedRoleIds: added.map((x) => x.id),
+                },
+              });
+            }
+            await repo.insertPeople(tx, newPeople);
+            await repo.updatePeople(tx, patches);
+            await repo.insertRoles(tx, roles);
+            await repo.insertUpdates(tx, undoRows);
+            createdCount += newPeople.length;
+            onProgress?.(start + batch.length, planned.length);
           }
-          await repo.updatePeople(tx, patches);
-          await repo.insertRoles(tx, addedRoles);
-          await repo.insertUpdates(tx, undoRows);
 
           await repo.updateImport(tx, importId, {
             status: "committed",
             committedAt: now,
             processedRows: planned.length,
-            createdCount: newPeople.length,
-            updatedCount: patches.length,
-            skippedCount: planned.length - newPeople.length - patches.length,
+            createdCount,
+            updatedCount: patched.size,
+            skippedCount: planned.length - createdCount - patched.size,
             rows: [],
           });
         })
