@@ -267,6 +267,8 @@ export const personListQuery = z.object({
   structureId: z.uuid("Identifiant invalide.").optional(),
   structureType: structureType.optional(),
   communeCode: inseeCode.optional(),
+  /** Current members of this instance (governance). */
+  instanceId: z.uuid("Identifiant invalide.").optional(),
   sort: z.enum(personSorts).default("lastName"),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
@@ -364,10 +366,12 @@ export const updateDirectorySettingsBody = z.object({ contactsVisibleToMembers: 
 export const anonymisationNotice =
   "L'anonymisation remplace le nom par « Personne anonymisée » et efface la civilité, l'adresse e-mail, le " +
   "téléphone, les notes et le consentement. Sont conservés, sans rien qui identifie la personne : son collège, " +
-  "le pilier représenté et l'historique de ses fonctions (structure, intitulé, dates), car ils documentent " +
+  "le pilier représenté, l'historique de ses fonctions (structure, intitulé, dates) et ses participations aux " +
+  "instances (COPIL, groupes de travail…), car ils documentent " +
   "la composition passée du CLSM (présence des piliers, bilans d'activité). Pour tout effacer, utilisez la suppression.";
 export const erasureNotice =
-  "La suppression efface définitivement la fiche de la personne et tout son historique de fonctions. " +
+  "La suppression efface définitivement la fiche de la personne, tout son historique de fonctions et ses " +
+  "participations aux instances. " +
   "Rien n'est conservé dans l'annuaire.";
 
 export const personExport = z.object({
@@ -391,6 +395,16 @@ export const personExport = z.object({
     anonymisedAt: z.string().nullable(),
   }),
   roles: z.array(role),
+  /** The instances of the CLSM the person sits or sat in. */
+  instances: z.array(
+    z.object({
+      instance: z.string(),
+      kind: z.string(),
+      role: z.string(),
+      startDate: z.string(),
+      endDate: z.string().nullable(),
+    }),
+  ),
   /** French explanation of what this export contains. */
   notice: z.string(),
 });

@@ -17,6 +17,8 @@ import { createDirectoryImportService } from "./directory/import/service";
 import { directoryImportRoutes } from "./directory/import-routes";
 import { directoryRoutes } from "./directory/routes";
 import { createDirectoryService } from "./directory/service";
+import { governanceRoutes } from "./governance/routes";
+import { createGovernanceService } from "./governance/service";
 import { JobQueue } from "./jobs/queue";
 import { mailRoutes } from "./mail/routes";
 import { createMailService } from "./mail/service";
@@ -54,6 +56,8 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
   const accounts = createAccountsService({ db, auth, mail, config });
   const territory = createTerritoryService({ db });
   const directory = createDirectoryService({ db });
+  const governance = createGovernanceService({ db, directory });
+  directory.linkPeople(governance.personLinks);
   const workspaces = createWorkspacesService({ db, territory, accounts, directory });
   const directoryImports = createDirectoryImportService({ db, directory });
   const directoryExport = createDirectoryExportService({ directory });
@@ -66,6 +70,7 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
     territory,
     workspaces,
     directory,
+    governance,
     directoryImports,
     directoryExport,
   };
@@ -120,6 +125,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   mailRoutes(app, services);
   directoryImportRoutes(app, services);
   directoryExportRoutes(app, services);
+  governanceRoutes(app, services);
   app.get("/api/health", { schema: { hide: true } }, async () => ({
     ok: true,
     database: options.database.kind,

@@ -34,6 +34,12 @@ const validBodies: Record<string, unknown> = {
   "POST /api/clsms/:clsmId/directory/people/:personId/merge": (d: DirectoryIds) => ({
     otherId: d.otherPersonId,
   }),
+  "POST /api/clsms/:clsmId/instances": { kind: "copil", name: "COPIL de l'intrus" },
+  "PATCH /api/clsms/:clsmId/instances/:instanceId": { name: "Renommée par un intrus" },
+  "POST /api/clsms/:clsmId/instances/:instanceId/members": (d: DirectoryIds) => ({
+    personIds: [d.otherPersonId],
+  }),
+  "PATCH /api/clsms/:clsmId/instances/:instanceId/members/:membershipId": { role: "invite" },
   "PATCH /api/clsms/:clsmId": { name: "Renommé par un intrus", status: "sommeil" },
   "PUT /api/clsms/:clsmId/territory": { communeCodes: [MARSEILLE] },
   "POST /api/clsms/:clsmId/members": { email: "intrus@exemple.test", role: "coordinator" },
@@ -69,6 +75,8 @@ function requestFor(route: RouteInfo, clsmId: string, userId: string, d?: Direct
     personId: crypto.randomUUID(),
     otherPersonId: crypto.randomUUID(),
     roleId: crypto.randomUUID(),
+    instanceId: crypto.randomUUID(),
+    membershipId: crypto.randomUUID(),
   };
   return {
     method: route.method as "GET",
@@ -79,24 +87,28 @@ function requestFor(route: RouteInfo, clsmId: string, userId: string, d?: Direct
       .replace(":structureId", ids.structureId)
       .replace(":personId", ids.personId)
       .replace(":roleId", ids.roleId)
+      .replace(":instanceId", ids.instanceId)
+      .replace(":membershipId", ids.membershipId)
       .replace(":importId", crypto.randomUUID()),
     ...(hasBody ? { payload: (typeof body === "function" ? body(ids) : body) as object } : {}),
   };
 }
 
 async function snapshot(tenant: Tenant) {
-  const [clsm, members, people, structures, colleges, settings] = await Promise.all([
+  const [clsm, members, people, structures, colleges, settings, instances] = await Promise.all([
     t.request(tenant.admin, { method: "GET", url: `/api/clsms/${tenant.clsm.id}` }),
     t.request(tenant.admin, { method: "GET", url: `/api/clsms/${tenant.clsm.id}/members` }),
     t.request(tenant.admin, { method: "GET", url: dir(tenant.clsm.id, "/people") }),
     t.request(tenant.admin, { method: "GET", url: dir(tenant.clsm.id, "/structures") }),
     t.request(tenant.admin, { method: "GET", url: dir(tenant.clsm.id, "/colleges") }),
     t.request(tenant.admin, { method: "GET", url: dir(tenant.clsm.id, "/settings") }),
+    t.request(tenant.admin, { method: "GET", url: `/api/clsms/${tenant.clsm.id}/instances` }),
   ]);
   return {
     clsm: clsm.json() as ClsmDetail,
     members: members.json(),
     directory: [people.json(), structures.json(), colleges.json(), settings.json()],
+    instances: instances.json(),
   };
 }
 
@@ -141,7 +153,7 @@ describe("tenant isolation between CLSMs", () => {
     );
     for (const route of ordered) {
       // Fresh directory records for each route: deleting or merging one must not break the next.
-      const ids = route.url.includes("/directory/") ? await directoryIds(t, b) : undefined;
+      const ids = /\/(directory|instances)\b/.test(route.url) ? await directoryIds(t, b) : undefined;
       const res = await t.request(b.coordinator, requestFor(route, b.clsm.id, b.member.id, ids));
       const expected = ownTenantStatus[`${route.method} ${route.url}`];
       if (expected) expect(res.statusCode, `${route.method} ${route.url}: ${res.body}`).toBe(expected);

@@ -2,6 +2,7 @@ import { expect } from "vitest";
 import type { PersonDetail, StructureDetail } from "../../src/contracts/directory";
 import type { Person, TestApp } from "./app";
 import type { Tenant } from "./factories";
+import { addMembers, createInstance, getInstance } from "./governance";
 
 // Directory factories: they go through the API, as the coordinator (or admin) given.
 
@@ -63,6 +64,9 @@ export interface DirectoryIds {
   personId: string;
   otherPersonId: string;
   roleId: string;
+  /** A COPIL whose member is `personId`, through `membershipId`. */
+  instanceId: string;
+  membershipId: string;
 }
 
 export async function directoryIds(t: TestApp, tenant: Tenant): Promise<DirectoryIds> {
@@ -81,6 +85,9 @@ export async function directoryIds(t: TestApp, tenant: Tenant): Promise<Director
     role: { function: "Fonction", structureId: s1.id },
   });
   const p2 = await createPerson(t, by, tenant.clsm.id, { firstName: "Autre", lastName: "Personne" });
+  const copil = await createInstance(t, by, tenant.clsm.id, { kind: "copil", name: "COPIL" });
+  await addMembers(t, by, tenant.clsm.id, copil.id, { personIds: [p1.id] });
+  const { members } = await getInstance(t, by, tenant.clsm.id, copil.id);
   return {
     collegeId: college.json().id,
     collegeIds: colleges.json().items.map((c: { id: string }) => c.id),
@@ -89,5 +96,7 @@ export async function directoryIds(t: TestApp, tenant: Tenant): Promise<Director
     personId: p1.id,
     otherPersonId: p2.id,
     roleId: p1.roles[0]?.id ?? "",
+    instanceId: copil.id,
+    membershipId: members?.[0]?.id ?? "",
   };
 }

@@ -73,6 +73,17 @@ const samples: Record<string, { payload?: object; query?: Record<string, string>
   "POST /api/clsms/:clsmId/directory/people/:personId/merge": { payload: { otherId: randomUUID() } },
   "GET /api/clsms/:clsmId/directory/people/:personId/export": {},
   "POST /api/clsms/:clsmId/directory/people/:personId/anonymise": {},
+  "GET /api/clsms/:clsmId/directory/people/:personId/instances": {},
+  "GET /api/clsms/:clsmId/instances": { query: { kind: "copil" } },
+  "POST /api/clsms/:clsmId/instances": { payload: { kind: "copil", name: "COPIL" } },
+  "GET /api/clsms/:clsmId/instances/:instanceId": {},
+  "PATCH /api/clsms/:clsmId/instances/:instanceId": { payload: { purpose: "Piloter le CLSM." } },
+  "DELETE /api/clsms/:clsmId/instances/:instanceId": {},
+  "POST /api/clsms/:clsmId/instances/:instanceId/members": {
+    payload: { personIds: [randomUUID()], role: "membre" },
+  },
+  "PATCH /api/clsms/:clsmId/instances/:instanceId/members/:membershipId": { payload: { role: "suppleant" } },
+  "DELETE /api/clsms/:clsmId/instances/:instanceId/members/:membershipId": {},
 };
 
 /** Routes that answer without a session (sign-in, password reset, documentation, health). */

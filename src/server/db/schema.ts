@@ -7,3 +7,4 @@ export * from "../mail/tables";
 export * from "../platform/tables";
 export * from "../territory/tables";
 export * from "../workspaces/tables";
+export * from "../governance/tables";

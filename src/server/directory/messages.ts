@@ -10,6 +10,7 @@ export const directoryMessages = {
   roleNotFound: "Fonction introuvable.",
   unknownCollege: "Ce collège n'existe pas dans l'annuaire de ce CLSM.",
   unknownStructure: "Cette structure n'existe pas dans l'annuaire de ce CLSM.",
+  unknownInstance: "Cette instance n'existe pas dans ce CLSM.",
   collegeNotEmpty: (n: number) =>
     `Ce collège contient encore ${n} fiche${n > 1 ? "s" : ""} (personnes ou structures) : déplacez-les avant de le supprimer.`,
   collegeOrderMismatch: "La liste doit contenir chaque collège du CLSM une seule fois.",
@@ -23,5 +24,6 @@ export const directoryMessages = {
     `Aucun·e représentant·e du pilier « ${label} » : un CLSM réunit les quatre piliers dès sa création.`,
   exportNotice:
     "Voici toutes les informations que l'annuaire de ce CLSM contient sur cette personne : identité, " +
-    "coordonnées, collège, pilier représenté, consentement, origine de la fiche et historique des fonctions.",
+    "coordonnées, collège, pilier représenté, consentement, origine de la fiche, historique des fonctions et " +
+    "participations aux instances.",
 } as const;

@@ -292,7 +292,7 @@ function personQuery(db: Db, columns: typeof personColumns) {
 export async function listPeople(
   db: Db,
   clsmId: string,
-  query: Omit<PersonListQuery, "sort" | "limit" | "offset"> & {
+  query: Omit<PersonListQuery, "sort" | "limit" | "offset" | "instanceId"> & {
     sort?: PersonListQuery["sort"];
     limit: number;
     offset: number;

@@ -24,6 +24,7 @@ import {
 } from "../../contracts/directory";
 import type { z } from "../../contracts/zod";
 import { type Actor, policies } from "../platform/access";
+import { parisToday } from "../platform/dates";
 import type { Db } from "../platform/db";
 import { badRequest, conflict, forbidden, notFound } from "../platform/errors";
 import { searchKey } from "../territory/normalize";
@@ -60,8 +61,6 @@ export const defaultColleges: { name: string; pillar: Pillar | null }[] = [
 const fullName = (p: { firstName: string; lastName: string }) =>
   [p.firstName, p.lastName].filter(Boolean).join(" ");
 
-/** Today in Europe/Paris, as YYYY-MM-DD. */
-const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
 
 /** A clearable input: undefined = unchanged, "" or null = cleared. */
 const cleared = <T>(v: T | "" | null | undefined): T | null | undefined =>
@@ -77,8 +76,31 @@ interface Scope {
 
 type PersonItemRow = NonNullable<Awaited<ReturnType<typeof repo.findPersonItem>>>;
 
+/**
+ * What other domains attach to people (instance memberships, later attendance). The directory does not know
+ * their tables: they register these hooks when the app is built.
+ */
+export interface PersonLinks {
+  /** Current members of an instance of the CLSM; null when it is not the CLSM's or not visible to the reader. */
+  instanceMembers(tx: Db, clsmId: string, instanceId: string, reader: { manage: boolean }): Promise<string[] | null>;
+  /** Moves everything that points at `fromId` to `toId`, in the merge's transaction. */
+  movePerson(tx: Db, clsmId: string, fromId: string, toId: string): Promise<void>;
+  /** What the domain holds about the person, for their personal-data export. */
+  exportPerson(tx: Db, clsmId: string, personId: string): Promise<Partial<Pick<PersonExport, "instances">>>;
+}
+
 export function createDirectoryService(deps: { db: Db }) {
   const { db } = deps;
+  const links: PersonLinks[] = [];
+
+  /** The people of an instance, for the list filter: 400 naming the field when the instance is unknown. */
+  async function instanceMembers(scope: Scope, instanceId: string) {
+    for (const link of links) {
+      const ids = await link.instanceMembers(db, scope.clsm.id, instanceId, { manage: scope.manage });
+      if (ids) return ids;
+    }
+    throw badRequest(m.unknownInstance, { instanceId: m.unknownInstance });
+  }
 
   async function initialiseClsm(tx: Db, clsmId: string) {
     if (!(await repo.claimInitialisation(tx, clsmId))) return;
@@ -275,7 +297,7 @@ export function createDirectoryService(deps: { db: Db }) {
     field: string,
   ) {
     await assertStructure(tx, clsmId, input.structureId, `${field}structureId`);
-    const startDate = input.startDate ?? today();
+    const startDate = input.startDate ?? parisToday();
     for (const current of await repo.currentRoles(tx, personId)) {
       if (current.startDate > startDate)
         throw badRequest(m.roleStartsBeforeCurrent, { [`${field}startDate`]: m.roleStartsBeforeCurrent });
@@ -293,6 +315,30 @@ export function createDirectoryService(deps: { db: Db }) {
   return {
     initialiseClsm,
     pillarsOf,
+
+    linkPeople(link: PersonLinks) {
+      links.push(link);
+    },
+
+    /** Whether the actor may read (404 otherwise) and manage the CLSM: other domains built on the directory use it. */
+    async access(actor: Actor, clsmId: string) {
+      const scope = await readable(actor, clsmId);
+      return { manage: scope.manage };
+    },
+
+    /** Name, current function, structure, collège and pillar of some people of the CLSM (unknown ids are left out). */
+    async summaries(tx: Db, clsmId: string, ids: string[]) {
+      if (!ids.length) return [];
+      const { items } = await repo.listPeople(tx, clsmId, { ids, limit: ids.length, offset: 0 });
+      return items.map((p) => ({
+        id: p.id,
+        name: fullName(p),
+        function: p.function,
+        structureName: p.structureName,
+        collegeName: p.collegeName,
+        pillar: p.pillar as Pillar | null,
+      }));
+    },
 
     async pillars(actor: Actor, clsmId: string) {
       await readable(actor, clsmId);
@@ -480,8 +526,10 @@ export function createDirectoryService(deps: { db: Db }) {
     // ─── People ────────────────────────────────────────────────────────────────────────────────────────
     async people(actor: Actor, clsmId: string, query: PersonListQuery) {
       const scope = await readable(actor, clsmId);
+      const { instanceId, ...filters } = query;
       const { items, total } = await repo.listPeople(db, clsmId, {
-        ...query,
+        ...filters,
+        ids: instanceId ? await instanceMembers(scope, instanceId) : undefined,
         searchEmails: scope.contactsVisible,
       });
       return {
@@ -642,6 +690,7 @@ export function createDirectoryService(deps: { db: Db }) {
           updatedBy: actor.userId,
         };
         await repo.moveRoles(tx, otherId, id);
+        for (const link of links) await link.movePerson(tx, clsmId, otherId, id);
         await repo.deletePerson(tx, clsmId, otherId); // frees its e-mail before the kept record takes it
         await repo.updatePerson(tx, clsmId, id, fill);
         await repo.refreshPersonSearchKeys(tx, [id]);
@@ -685,6 +734,8 @@ export function createDirectoryService(deps: { db: Db }) {
           startDate: r.startDate,
           endDate: r.endDate,
         })),
+        instances: [],
+        ...Object.assign({}, ...(await Promise.all(links.map((l) => l.exportPerson(db, clsmId, id))))),
         notice: m.exportNotice,
       };
     },
