@@ -39,7 +39,7 @@ const fieldOptions = [
 export function ImportPage() {
   const { clsmId = "", importId = "" } = useParams();
   const commit = useCommit(clsmId, importId);
-  const imp = useImport(clsmId, importId, commit.isPending);
+  const imp = useImport(clsmId, importId);
 
   if (imp.isError && (isApiError(imp.error, 404) || isApiError(imp.error, 400)))
     return <NotFoundPage title="Import introuvable" />;
@@ -308,15 +308,10 @@ function Preview({
         </p>
         {commit.isError ? <Alert tone="error">{messageOf(commit.error)}</Alert> : null}
         {commit.isPending || imp.status === "committing" ? (
-          <div className="stack">
-            <label htmlFor="import-progress">Import en cours…</label>
-            <progress
-              id="import-progress"
-              max={Math.max(imp.totalRows, 1)}
-              value={imp.processedRows}
-              aria-valuetext={`${formatNumber(imp.processedRows)} lignes traitées sur ${formatNumber(imp.totalRows)}`}
-            />
-          </div>
+          <CommitProgressBar
+            done={commit.progress?.done ?? 0}
+            total={commit.progress?.total ?? imp.totalRows}
+          />
         ) : null}
         <div className="form__actions">
           <Button
@@ -330,6 +325,20 @@ function Preview({
         </div>
       </section>
     </>
+  );
+}
+
+function CommitProgressBar({ done, total }: { done: number; total: number }) {
+  return (
+    <div className="stack">
+      <label htmlFor="import-progress">Import en cours…</label>
+      <progress
+        id="import-progress"
+        max={Math.max(total, 1)}
+        value={done}
+        aria-valuetext={`${formatNumber(done)} ${done > 1 ? "lignes traitées" : "ligne traitée"} sur ${formatNumber(total)}`}
+      />
+    </div>
   );
 }
 

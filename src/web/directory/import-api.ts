@@ -1,14 +1,17 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import {
   type ImportDecision,
+  type ImportDetail,
   type ImportField,
   type ImportMapping,
+  importCommitEvent,
   importDetail,
   importList,
   importPreview,
 } from "../../contracts/directory-import";
 import { z } from "../../contracts/zod";
-import { api, apiUpload } from "../lib/api";
+import { ApiError, api, apiLines, apiUpload } from "../lib/api";
 import { dirKeys } from "./api";
 
 export const importFieldLabels: Record<ImportField, string> = {
@@ -47,11 +50,10 @@ export function useImports(clsmId: string) {
   });
 }
 
-export function useImport(clsmId: string, id: string, poll = false) {
+export function useImport(clsmId: string, id: string) {
   return useQuery({
     queryKey: importKeys.one(clsmId, id),
     queryFn: ({ signal }) => api(`${base(clsmId)}/${id}`, { schema: importDetail, signal }),
-    refetchInterval: poll ? 400 : false,
   });
 }
 
@@ -111,13 +113,43 @@ export const useSetDecision = (clsmId: string, id: string) =>
     }),
   );
 
-export const useCommit = (clsmId: string, id: string) =>
-  useImportMutation(
+/** Rows of the file written so far by a running commit, as the server streams them. */
+export interface CommitProgress {
+  done: number;
+  total: number;
+}
+
+/** Commits the import, reading its progress as it streams; `progress` is the last one received. */
+export function useCommit(clsmId: string, id: string) {
+  const [progress, setProgress] = useState<CommitProgress>();
+  const mutation = useImportMutation(
     clsmId,
     id,
-    () => api(`${base(clsmId)}/${id}/commit`, { method: "POST", schema: importDetail }),
+    async () => {
+      setProgress(undefined);
+      let result: ImportDetail | undefined;
+      await apiLines(`${base(clsmId)}/${id}/commit`, importCommitEvent, (event) => {
+        if (event.type === "progress") setProgress({ done: event.done, total: event.total });
+        else if (event.type === "result") result = event.import;
+        else
+          throw new ApiError(
+            event.error.code === "CONFLICT" ? 409 : 500,
+            event.error.code,
+            event.error.message,
+          );
+      });
+      if (!result)
+        throw new ApiError(
+          0,
+          "NETWORK",
+          "La connexion a été interrompue : rechargez la page pour voir si l'import a été validé.",
+        );
+      return result;
+    },
     true,
   );
+  return { ...mutation, progress };
+}
 
 export const useUndo = (clsmId: string, id: string) =>
   useImportMutation(

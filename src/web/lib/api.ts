@@ -62,6 +62,15 @@ async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(response.status, "HTTP_ERROR", unexpectedMessage);
 }
 
+/** The ApiError of a refused request; a 401 tells the app the session is gone. */
+async function failure(response: Response, path: string): Promise<ApiError> {
+  const error = await errorFrom(response);
+  if (response.status === 401 && path !== "/api/session") {
+    for (const listener of unauthenticatedListeners) listener();
+  }
+  return error;
+}
+
 /** The one way the web app talks to the API: JSON in, JSON out, errors as ApiError. */
 export async function api<S extends z.ZodType | undefined = undefined>(
   path: string,
@@ -81,13 +90,7 @@ export async function api<S extends z.ZodType | undefined = undefined>(
     if (signal?.aborted) throw cause;
     throw new ApiError(0, "NETWORK", networkMessage);
   }
-  if (!response.ok) {
-    const error = await errorFrom(response);
-    if (response.status === 401 && path !== "/api/session") {
-      for (const listener of unauthenticatedListeners) listener();
-    }
-    throw error;
-  }
+  if (!response.ok) throw await failure(response, path);
   if (!schema || response.status === 204) return undefined as Result<S>;
   const data: unknown = await response.json();
   return schema.parse(data) as Result<S>;
@@ -152,4 +155,39 @@ export async function apiUpload<S extends z.ZodType>(
   }
   if (!response.ok) throw await errorFrom(response);
   return schema.parse(await response.json());
+}
+
+/**
+ * POSTs and reads an answer of one JSON value per line (NDJSON) as it arrives, each checked against the schema
+ * and handed to `onLine`; a refusal before the stream starts comes as ApiError.
+ */
+export async function apiLines<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  onLine: (value: z.output<S>) => void,
+): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { accept: "application/x-ndjson" },
+    });
+  } catch {
+    throw new ApiError(0, "NETWORK", networkMessage);
+  }
+  if (!response.ok || !response.body) throw await failure(response, path);
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let pending = "";
+  for (;;) {
+    const chunk = await reader.read().catch(() => {
+      throw new ApiError(0, "NETWORK", networkMessage);
+    });
+    const lines = (pending + (chunk.value ?? "")).split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of chunk.done ? [...lines, pending] : lines) {
+      if (line.trim()) onLine(schema.parse(JSON.parse(line)));
+    }
+    if (chunk.done) return;
+  }
 }
