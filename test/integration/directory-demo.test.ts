@@ -19,5 +19,26 @@ describe("the demo directory", () => {
     const pillars = (await t.request(coordinator, { method: "GET", url: dir(agglo.id, "/pillars") })).json();
     expect(pillars.pillars.map((p: { present: boolean }) => p.present)).toEqual([true, true, true, false]);
     expect(pillars.pillars[3].warning).toContain("Aidants");
+
+    // Its instances: a COPIL without carers (with the former delegate's ended membership), two working groups
+    // under it, a comité technique, the plénière and the confidential cellule.
+    const instances = (
+      await t.request(coordinator, { method: "GET", url: `/api/clsms/${agglo.id}/instances` })
+    ).json();
+    expect(instances.items.map((i: { kind: string }) => i.kind)).toEqual([
+      "copil",
+      "groupe_travail",
+      "groupe_travail",
+      "comite_technique",
+      "pleniere",
+      "autre",
+    ]);
+    const [copil] = instances.items;
+    expect(copil.missingPillars).toEqual(["aidants"]);
+    const detail = (
+      await t.request(coordinator, { method: "GET", url: `/api/clsms/${agglo.id}/instances/${copil.id}` })
+    ).json();
+    expect(detail.members.filter((m: { endDate: string | null }) => m.endDate !== null)).toHaveLength(1);
+    expect(detail.children).toHaveLength(2);
   });
 });

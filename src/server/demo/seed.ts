@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { count, eq } from "drizzle-orm";
 import type { Civility, Pillar, StructureType } from "../../contracts/directory";
+import type { CreateInstanceBody, MemberRole } from "../../contracts/governance";
 import { account, user } from "../accounts/tables";
 import type { Services } from "../app";
 import type { Actor } from "../platform/access";
@@ -103,7 +104,8 @@ export async function seedDemo(database: Database, services: Services): Promise<
     { email: "aidante@clsm-saintbrieuc.demo", role: "member", isChair: false, isColead: false },
   ] as const;
   for (const m of members) await workspaces.addMember(admin, agglo.id, m);
-  await seedDirectory(services, admin, agglo.id);
+  const people = await seedDirectory(services, admin, agglo.id);
+  await seedInstances(services, admin, agglo.id, people);
 
   const quartiers = await workspaces.create(admin, {
     name: "CLSM Rennes – quartiers nord",
@@ -207,7 +209,8 @@ const demoPeople: [Civility | null, string, string, number, string, Pillar | nul
   ["monsieur", "David", "Briend", 7, "Ancien délégué départemental (2019-2024)", null],
 ];
 
-async function seedDirectory(services: Services, admin: Actor, clsmId: string): Promise<void> {
+/** Creates the demo directory; returns the people's ids by last name. */
+async function seedDirectory(services: Services, admin: Actor, clsmId: string): Promise<Map<string, string>> {
   const { directory } = services;
   const colleges = new Map((await directory.colleges(admin, clsmId)).items.map((c) => [c.name, c.id]));
   const collegeOf = (name: string) => colleges.get(name) ?? null;
@@ -224,6 +227,7 @@ async function seedDirectory(services: Services, admin: Actor, clsmId: string): 
     structures.push({ id: s.id, college: collegeOf(college) });
   }
   const slug = (s: string) => searchKey(s).replace(/ /g, "-");
+  const ids = new Map<string, string>();
   for (const [i, [civility, firstName, lastName, at, fn, pillar]] of demoPeople.entries()) {
     const structure = structures[at];
     const person = await directory.createPerson(admin, clsmId, {
@@ -241,10 +245,146 @@ async function seedDirectory(services: Services, admin: Actor, clsmId: string): 
       source: "saisie",
       role: { function: fn, structureId: structure?.id ?? null, startDate: "2023-01-01" },
     });
+    ids.set(lastName, person.id);
     // The former UNAFAM delegate's role has ended: the carers' structure is listed, nobody represents it now.
     if (lastName === "Briend") {
       const role = person.roles[0];
       if (role) await directory.updateRole(admin, clsmId, person.id, role.id, { endDate: "2024-12-31" });
     }
+  }
+  return ids;
+}
+
+// ─── The demo instances ──────────────────────────────────────────────────────────────────────────────────
+// A COPIL without carers since the UNAFAM delegate left (his ended membership stays as history), two working
+// groups it created, a comité technique, the plénière, and the confidential cellule.
+
+const demoInstances: {
+  kind: CreateInstanceBody["kind"];
+  name: string;
+  purpose: string;
+  theme?: string;
+  audience?: string;
+  underCopil?: boolean;
+  confidential?: boolean;
+  members: [lastName: string, role: MemberRole][];
+}[] = [
+  {
+    kind: "copil",
+    name: "Comité de pilotage",
+    purpose:
+      "Définit les orientations du CLSM, valide le plan d'actions et veille au respect des règles d'éthique et de confidentialité.",
+    members: [
+      ["Morvan", "president"],
+      ["Kerleau", "coanimateur"],
+      ["Le Bras", "membre"],
+      ["Lebreton", "membre"],
+      ["Tanguy", "membre"],
+      ["Le Goff", "suppleant"],
+      ["Le Roux", "membre"],
+      ["Nicolas", "invite"],
+    ],
+  },
+  {
+    kind: "groupe_travail",
+    name: "Logement et habitat",
+    purpose:
+      "Favoriser l'accès et le maintien dans le logement des personnes vivant avec des troubles psychiques.",
+    theme: "Logement",
+    audience: "Adultes",
+    underCopil: true,
+    members: [
+      ["Hamon", "coanimateur"],
+      ["Quéré", "coanimateur"],
+      ["Guégan", "membre"],
+      ["Raoul", "membre"],
+      ["Le Corre", "membre"],
+      ["Briand", "membre"],
+      ["Tanguy", "membre"],
+    ],
+  },
+  {
+    kind: "groupe_travail",
+    name: "SISM et lutte contre la stigmatisation",
+    purpose: "Préparer les Semaines d'information sur la santé mentale et les actions de sensibilisation.",
+    theme: "Information et déstigmatisation",
+    audience: "Tout public",
+    underCopil: true,
+    members: [
+      ["Robin", "coanimateur"],
+      ["Le Goff", "membre"],
+      ["Guillerm", "membre"],
+      ["Thomas", "membre"],
+      ["Le Men", "membre"],
+      ["Fercoq", "membre"],
+    ],
+  },
+  {
+    kind: "comite_technique",
+    name: "Comité technique",
+    purpose: "Prépare les COPIL et suit la mise en œuvre des actions entre deux réunions.",
+    members: [
+      ["Le Bihan", "membre"],
+      ["Caradec", "membre"],
+      ["Daniel", "membre"],
+      ["Nicolas", "membre"],
+    ],
+  },
+  {
+    kind: "pleniere",
+    name: "Assemblée plénière",
+    purpose:
+      "Réunit chaque année tous les partenaires du territoire : information, échanges et concertation.",
+    members: [],
+  },
+  {
+    kind: "autre",
+    name: "Cellule de réflexion et d'aide pour les personnes en situation difficile",
+    purpose: "Examine, avec l'accord des personnes, des situations individuelles complexes.",
+    confidential: true,
+    members: [
+      ["Quéré", "coanimateur"],
+      ["Penven", "membre"],
+      ["Daniel", "membre"],
+      ["Le Corre", "membre"],
+    ],
+  },
+];
+
+async function seedInstances(services: Services, admin: Actor, clsmId: string, people: Map<string, string>) {
+  const { governance } = services;
+  let copilId: string | null = null;
+  for (const i of demoInstances) {
+    const instance = await governance.create(admin, clsmId, {
+      kind: i.kind,
+      name: i.name,
+      purpose: i.purpose,
+      theme: i.theme,
+      audience: i.audience,
+      parentId: i.underCopil ? copilId : null,
+      confidential: i.confidential ?? false,
+    });
+    if (i.kind === "copil") copilId = instance.id;
+    const byRole = new Map<MemberRole, string[]>();
+    const members = i.kind === "pleniere" ? [...people.keys()].map((n) => [n, "membre"] as const) : i.members;
+    for (const [lastName, role] of members) {
+      const id = people.get(lastName);
+      if (id) byRole.set(role, [...(byRole.get(role) ?? []), id]);
+    }
+    for (const [role, personIds] of byRole)
+      await governance.addMembers(admin, clsmId, instance.id, { personIds, role, startDate: "2024-01-15" });
+  }
+  // The former UNAFAM delegate sat in the COPIL until he left (end of 2024): his membership stays as history.
+  const briend = people.get("Briend");
+  if (copilId && briend) {
+    await governance.addMembers(admin, clsmId, copilId, {
+      personIds: [briend],
+      role: "membre",
+      startDate: "2023-03-01",
+    });
+    const copil = await governance.get(admin, clsmId, copilId);
+    const membership = copil.members?.find((m) => m.personId === briend);
+    if (membership)
+      await governance.updateMembership(admin, clsmId, copilId, membership.id, { endDate: "2024-12-31" });
   }
 }

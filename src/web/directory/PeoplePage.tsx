@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Link, useLocation, useParams, useSearchParams } from "react-router";
 import { type PersonListItem, type PersonListQuery, personSorts } from "../../contracts/directory";
+import { useInstances } from "../governance/api";
 import { apiDownload, messageOf } from "../lib/api";
 import { plural } from "../lib/format";
 import { useDebouncedValue } from "../lib/use-debounced-value";
@@ -15,6 +16,7 @@ import { SelectableTable } from "../ui/SelectableTable";
 import { SelectField } from "../ui/SelectField";
 import { useClsm } from "../workspaces/api";
 import { AddPersonDialog } from "./AddPersonDialog";
+import { AddToInstanceDialog } from "./AddToInstanceDialog";
 import { useColleges, usePeople } from "./api";
 import { ContactVisibility } from "./ContactVisibility";
 import { ALL, filterValue, pillarFilterOptions, structureTypeOptions, withAll } from "./filters";
@@ -35,6 +37,7 @@ export function PeoplePage() {
   const [params] = useSearchParams();
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const initialPillar = params.get("pilier");
+  const [instanceId, setInstanceId] = useState(params.get("instance") ?? ALL);
   const [search, setSearch] = useState("");
   const [collegeId, setCollegeId] = useState(ALL);
   const [pillar, setPillar] = useState(isPillar(initialPillar) ? initialPillar : ALL);
@@ -44,22 +47,26 @@ export function PeoplePage() {
   const [offset, setOffset] = useState(0);
   const [selected, setSelected] = useState<Map<string, PersonListItem>>(new Map());
   const [copied, setCopied] = useState<string | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
   const q = useDebouncedValue(search.trim(), 300);
 
   const clsm = useClsm(clsmId);
   const colleges = useColleges(clsmId);
+  const instances = useInstances(clsmId);
   const query: Partial<PersonListQuery> = {
     q: q || undefined,
     collegeId: filterValue(collegeId),
     pillar: filterValue(pillar) as PersonListQuery["pillar"],
     structureType: filterValue(structureType) as PersonListQuery["structureType"],
     communeCode: filterValue(communeCode),
+    instanceId: filterValue(instanceId),
     sort,
     limit: PAGE_SIZE,
     offset,
   };
   const people = usePeople(clsmId, query);
-  const filtered = Boolean(q) || [collegeId, pillar, structureType, communeCode].some((v) => v !== ALL);
+  const filtered =
+    Boolean(q) || [collegeId, pillar, structureType, communeCode, instanceId].some((v) => v !== ALL);
   const reset =
     <T,>(set: (v: T) => void) =>
     (v: T) => {
@@ -74,6 +81,13 @@ export function PeoplePage() {
   const communeOptions = withAll(
     "Toutes les communes",
     (clsm.data?.territory.communes ?? []).map((c) => ({ id: c.code, label: c.name })),
+  );
+  // Instances whose members the reader may see (a confidential one shows no members to members).
+  const instanceOptions = withAll(
+    "Toutes les instances",
+    (instances.data?.items ?? [])
+      .filter((i) => i.memberCount !== null)
+      .map((i) => ({ id: i.id, label: i.name })),
   );
   const canManage = people.data?.can.manage ?? false;
   const selectedKeys = new Set(selected.keys());
@@ -157,6 +171,12 @@ export function PeoplePage() {
           onSelectionChange={(k) => reset(setCommuneCode)(String(k ?? ALL))}
         />
         <SelectField
+          label="Instance"
+          options={instanceOptions}
+          selectedKey={instanceId}
+          onSelectionChange={(k) => reset(setInstanceId)(String(k ?? ALL))}
+        />
+        <SelectField
           label="Trier par"
           options={sortOptions}
           selectedKey={sort}
@@ -172,6 +192,16 @@ export function PeoplePage() {
           <Button size="sm" isDisabled={emails.length === 0} onPress={copyEmails}>
             Copier les adresses e-mail
           </Button>
+          {canManage ? (
+            <AddToInstanceDialog
+              clsmId={clsmId}
+              personIds={[...selected.keys()]}
+              onAdded={(notice) => {
+                setAdded(notice);
+                setCopied(null);
+              }}
+            />
+          ) : null}
           <Button
             size="sm"
             isPending={exporting === "csv-selection"}
@@ -201,6 +231,7 @@ export function PeoplePage() {
       <div aria-live="polite" className="selection-status">
         {copied ? <p>{copied}</p> : null}
       </div>
+      {added ? <Alert tone="success">{added}</Alert> : null}
 
       {exportError ? <Alert tone="error">{exportError}</Alert> : null}
       {people.isPending ? <Loading label="Chargement de l'annuaire…" /> : null}

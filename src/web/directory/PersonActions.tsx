@@ -3,6 +3,7 @@ import { DialogTrigger } from "react-aria-components";
 import { useNavigate } from "react-router";
 import { anonymisationNotice, erasureNotice, type PersonDetail } from "../../contracts/directory";
 import { messageOf, saveBlob } from "../lib/api";
+import { parisToday } from "../lib/format";
 import { useDebouncedValue } from "../lib/use-debounced-value";
 import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
@@ -38,8 +39,6 @@ export async function downloadPersonExport(clsmId: string, person: PersonDetail)
   saveBlob(blob, name);
 }
 
-const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
-
 /** A new role: the current one ends on the new one's start date. */
 export function ChangeRoleForm({
   clsmId,
@@ -57,7 +56,7 @@ export function ChangeRoleForm({
   const current = person.roles.find((r) => r.endDate === null);
   const [fn, setFn] = useState("");
   const [structureId, setStructureId] = useState<string>(current?.structureId ?? NONE);
-  const [startDate, setStartDate] = useState(today());
+  const [startDate, setStartDate] = useState(parisToday());
   const options = [
     { id: NONE, label: "Aucune structure" },
     ...(structures.data?.items ?? []).map((s) => ({ id: s.id, label: s.name })),
@@ -281,7 +280,7 @@ export function RoleActions({
           aria-label={`Clore la fonction ${label} aujourd'hui`}
           onPress={() =>
             end.mutate(
-              { roleId: role.id, endDate: today() },
+              { roleId: role.id, endDate: parisToday() },
               { onSuccess: () => onDone(`La fonction « ${label} » est close à la date du jour.`) },
             )
           }

@@ -23,6 +23,7 @@ import {
   RoleActions,
 } from "./PersonActions";
 import { PersonForm } from "./PersonForm";
+import { PersonInstances } from "./PersonInstances";
 import { PillarBadge } from "./PillarBadge";
 
 type Open = "edit" | "role" | "merge" | "anonymise" | "erase" | null;
@@ -153,6 +154,7 @@ export function PersonPage() {
           </DataTable>
         )}
       </section>
+      <PersonInstances clsmId={clsmId} personId={p.id} />
       <p>
         <Link to={`/clsm/${clsmId}/annuaire`}>Revenir à l'annuaire</Link>
       </p>

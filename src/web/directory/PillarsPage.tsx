@@ -8,6 +8,7 @@ import { Loading } from "../ui/Loading";
 import { Page } from "../ui/Page";
 import { usePillars } from "./api";
 import { useClsmName } from "./DirectoryLayout";
+import { InstancePillars } from "./InstancePillars";
 
 export function PillarsPage() {
   const { clsmId = "" } = useParams();
@@ -41,6 +42,7 @@ export function PillarsPage() {
               </li>
             ))}
           </ul>
+          <InstancePillars clsmId={clsmId} />
         </>
       ) : null}
     </Page>

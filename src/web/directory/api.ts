@@ -34,12 +34,16 @@ export const dirKeys = {
 
 const base = (clsmId: string) => `/api/clsms/${clsmId}/directory`;
 
-/** Any change in the directory may change counts, lists and the pillars: refresh all of it. */
+/** Any change in the directory may change counts, lists and the pillars (of instances too): refresh all of it. */
 function useDirectoryMutation<T, R>(clsmId: string, fn: (input: T) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: dirKeys.all(clsmId) }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: dirKeys.all(clsmId) }),
+        queryClient.invalidateQueries({ queryKey: ["clsm", clsmId, "instances"] }),
+      ]),
   });
 }
 

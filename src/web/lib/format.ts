@@ -24,3 +24,7 @@ export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 
 /** "a, b et c" */
 export const listFormat = new Intl.ListFormat("fr-FR", { style: "long", type: "conjunction" });
+
+/** Today in Europe/Paris as YYYY-MM-DD (the value of a date field). */
+export const parisToday = () =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
