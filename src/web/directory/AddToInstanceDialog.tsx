@@ -1,11 +1,6 @@
 import { useState } from "react";
 import { DialogTrigger } from "react-aria-components";
-import {
-  instanceKindLabels,
-  type MemberRole,
-  memberRoleLabels,
-  memberRoles,
-} from "../../contracts/governance";
+import { type MemberRole, memberRoleLabels, memberRoles } from "../../contracts/governance";
 import { useAddMembers, useInstances } from "../governance/api";
 import { parisToday, plural } from "../lib/format";
 import { Alert } from "../ui/Alert";
@@ -65,7 +60,7 @@ function AddToInstance({
   const [startDate, setStartDate] = useState(parisToday());
   const options = (instances.data?.items ?? []).map((i) => ({
     id: i.id,
-    label: `${i.name} (${instanceKindLabels[i.kind]})`,
+    label: i.name,
   }));
   const chosen = instances.data?.items.find((i) => i.id === instanceId);
 
