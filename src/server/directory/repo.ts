@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, like, or, type SQL, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, type PgSelect, QueryBuilder } from "drizzle-orm/pg-core";
 import type { PersonListQuery, StructureListQuery } from "../../contracts/directory";
 import { containing, type Db, qualified } from "../platform/db";
 import { searchKey } from "../territory/normalize";
@@ -245,8 +245,19 @@ export async function moveStructureRoles(db: Db, fromId: string, toId: string) {
 
 // ─── People ──────────────────────────────────────────────────────────────────────────────────────────────
 
-/** The person's current role: no end date, the most recent start first. */
-const currentRoleJoin = sql`${directoryRole.id} = (select r2.id from ${directoryRole} r2 where r2.person_id = ${directoryPerson.id} and r2.end_date is null order by r2.start_date desc, r2.created_at desc limit 1)`;
+/**
+ * The person's current role: no end date, the most recent start first. Joined `lateral`, it is read person by
+ * person through `directory_role_person_idx`: a list reads its own people's roles, never those of every CLSM
+ * (a `role.id = (subquery)` join hashed the whole table: bench/RESULTS.md, national dataset).
+ */
+const currentRole = new QueryBuilder()
+  .select({ function: directoryRole.function, structureId: directoryRole.structureId })
+  .from(directoryRole)
+  .where(and(eq(directoryRole.personId, directoryPerson.id), isNull(directoryRole.endDate)))
+  .orderBy(desc(directoryRole.startDate), desc(directoryRole.createdAt))
+  .limit(1)
+  .as("person_current_role");
+const currentStructure = eq(directoryStructure.id, currentRole.structureId);
 
 const personColumns = {
   id: directoryPerson.id,
@@ -258,7 +269,7 @@ const personColumns = {
   collegeId: directoryPerson.collegeId,
   collegeName: directoryCollege.name,
   pillar: directoryPerson.pillar,
-  function: directoryRole.function,
+  function: currentRole.function,
   structureId: directoryStructure.id,
   structureName: directoryStructure.name,
   structureType: directoryStructure.type,
@@ -285,8 +296,8 @@ function personQuery(db: Db, columns: typeof personColumns) {
     .select(columns)
     .from(directoryPerson)
     .leftJoin(directoryCollege, eq(directoryCollege.id, directoryPerson.collegeId))
-    .leftJoin(directoryRole, currentRoleJoin)
-    .leftJoin(directoryStructure, eq(directoryStructure.id, directoryRole.structureId));
+    .leftJoinLateral(currentRole, sql`true`)
+    .leftJoin(directoryStructure, currentStructure);
 }
 
 export async function listPeople(
@@ -322,18 +333,24 @@ export async function listPeople(
       : query.sort === "structure"
         ? [sql`${sortable(directoryStructure.name)} asc nulls last`, ...byName]
         : byName;
+  // The page's ids first, reading the current structures only when a filter or the order needs them; then the
+  // columns of those rows (a large directory sorted by name never reads every person's role).
+  const structureFilter = Boolean(query.structureId || query.structureType || query.communeCode);
+  const withStructure = <Q extends PgSelect>(q: Q, needed: boolean) =>
+    needed ? q.leftJoinLateral(currentRole, sql`true`).leftJoin(directoryStructure, currentStructure) : q;
+  const page = withStructure(
+    db.select({ id: directoryPerson.id }).from(directoryPerson).$dynamic(),
+    structureFilter || query.sort === "structure",
+  )
+    .where(where)
+    .orderBy(...order)
+    .limit(query.limit)
+    .offset(query.offset);
   const [items, [total]] = await Promise.all([
     personQuery(db, personColumns)
-      .where(where)
-      .orderBy(...order)
-      .limit(query.limit)
-      .offset(query.offset),
-    db
-      .select({ n: count() })
-      .from(directoryPerson)
-      .leftJoin(directoryRole, currentRoleJoin)
-      .leftJoin(directoryStructure, eq(directoryStructure.id, directoryRole.structureId))
-      .where(where),
+      .where(inArray(directoryPerson.id, page))
+      .orderBy(...order),
+    withStructure(db.select({ n: count() }).from(directoryPerson).$dynamic(), structureFilter).where(where),
   ]);
   return { items, total: total?.n ?? 0 };
 }
