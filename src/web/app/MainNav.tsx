@@ -14,6 +14,7 @@ export function MainNav({ me }: { me: Me }) {
   const clsmId = clsmMatch?.params.clsmId;
   if (!me.can.browseClsms && !isAdmin && !clsmId) return null;
   const directory = clsmId ? `/clsm/${clsmId}/annuaire` : null;
+  const instances = clsmId ? `/clsm/${clsmId}/instances` : null;
 
   const current = (active: boolean, exact: boolean) =>
     active
@@ -27,6 +28,13 @@ export function MainNav({ me }: { me: Me }) {
           <li>
             <Link to={directory} {...current(pathname.startsWith(directory), pathname === directory)}>
               Annuaire
+            </Link>
+          </li>
+        ) : null}
+        {instances ? (
+          <li>
+            <Link to={instances} {...current(pathname.startsWith(instances), pathname === instances)}>
+              Instances
             </Link>
           </li>
         ) : null}

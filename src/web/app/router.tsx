@@ -27,6 +27,8 @@ const CollegesPage = lazyPage(() => import("../directory/CollegesPage"), "Colleg
 const PillarsPage = lazyPage(() => import("../directory/PillarsPage"), "PillarsPage");
 const ImportsPage = lazyPage(() => import("../directory/ImportsPage"), "ImportsPage");
 const ImportPage = lazyPage(() => import("../directory/ImportPage"), "ImportPage");
+const InstancesPage = lazyPage(() => import("../governance/InstancesPage"), "InstancesPage");
+const InstancePage = lazyPage(() => import("../governance/InstancePage"), "InstancePage");
 const EditTerritoryPage = lazyPage(() => import("../workspaces/EditTerritoryPage"), "EditTerritoryPage");
 
 export const router = createBrowserRouter([
@@ -65,6 +67,8 @@ export const router = createBrowserRouter([
                   { path: "imports/:importId", element: <ImportPage /> },
                 ],
               },
+              { path: "clsm/:clsmId/instances", element: <InstancesPage /> },
+              { path: "clsm/:clsmId/instances/:instanceId", element: <InstancePage /> },
               {
                 path: "admin",
                 element: <AdminLayout />,
