@@ -405,6 +405,16 @@ export const personExport = z.object({
       endDate: z.string().nullable(),
     }),
   ),
+  /** The meetings the person was invited to: their answer and attendance. */
+  meetings: z.array(
+    z.object({
+      meeting: z.string(),
+      date: z.string(),
+      rsvp: z.string(),
+      attendance: z.string().nullable(),
+      representedBy: z.string().nullable(),
+    }),
+  ),
   /** French explanation of what this export contains. */
   notice: z.string(),
 });

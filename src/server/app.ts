@@ -22,6 +22,11 @@ import { createGovernanceService } from "./governance/service";
 import { JobQueue } from "./jobs/queue";
 import { mailRoutes } from "./mail/routes";
 import { createMailService } from "./mail/service";
+import { createMeetingAccess } from "./meetings/access";
+import { createAgendaService } from "./meetings/agenda";
+import { meetingsRoutes } from "./meetings/routes";
+import { createMeetingsService } from "./meetings/service";
+import { createYearlyCheck } from "./meetings/yearly";
 import { createAuth } from "./platform/auth";
 import type { Config } from "./platform/config";
 import type { Database } from "./platform/db";
@@ -58,6 +63,11 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
   const directory = createDirectoryService({ db });
   const governance = createGovernanceService({ db, directory });
   directory.linkPeople(governance.personLinks);
+  const meetingAccess = createMeetingAccess({ directory, governance });
+  const meetings = createMeetingsService({ db, access: meetingAccess, directory, governance });
+  directory.linkPeople(meetings.personLinks);
+  const agenda = createAgendaService({ db, access: meetingAccess, detail: meetings.get });
+  const yearlyCheck = createYearlyCheck({ db, access: meetingAccess, governance });
   const workspaces = createWorkspacesService({ db, territory, accounts, directory });
   const directoryImports = createDirectoryImportService({ db, directory });
   const directoryExport = createDirectoryExportService({ directory });
@@ -71,6 +81,10 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
     workspaces,
     directory,
     governance,
+    meetingAccess,
+    meetings,
+    agenda,
+    yearlyCheck,
     directoryImports,
     directoryExport,
   };
@@ -126,6 +140,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   directoryImportRoutes(app, services);
   directoryExportRoutes(app, services);
   governanceRoutes(app, services);
+  meetingsRoutes(app, services);
   app.get("/api/health", { schema: { hide: true } }, async () => ({
     ok: true,
     database: options.database.kind,

@@ -40,6 +40,21 @@ const validBodies: Record<string, unknown> = {
     personIds: [d.otherPersonId],
   }),
   "PATCH /api/clsms/:clsmId/instances/:instanceId/members/:membershipId": { role: "invite" },
+  "POST /api/clsms/:clsmId/meetings": { title: "Réunion de l'intrus", date: "2027-01-12", time: "14:00" },
+  "PATCH /api/clsms/:clsmId/meetings/:meetingId": { title: "Renommée par un intrus" },
+  "POST /api/clsms/:clsmId/meetings/:meetingId/cancel": { notify: false },
+  "POST /api/clsms/:clsmId/meetings/:meetingId/duplicate": { date: "2027-03-09" },
+  "POST /api/clsms/:clsmId/meetings/:meetingId/invitees": (d: DirectoryIds) => ({
+    guests: [{ personId: d.otherPersonId }],
+  }),
+  "PATCH /api/clsms/:clsmId/meetings/:meetingId/invitees/:inviteeId": { attendance: "absent" },
+  "PUT /api/clsms/:clsmId/meetings/:meetingId/attendance": (d: DirectoryIds) => ({
+    entries: [{ inviteeId: d.inviteeId, attendance: "excuse" }],
+  }),
+  "POST /api/clsms/:clsmId/meetings/:meetingId/agenda": { title: "Point de l'intrus" },
+  "PUT /api/clsms/:clsmId/meetings/:meetingId/agenda/order": (d: DirectoryIds) => ({ ids: [d.itemId] }),
+  "PATCH /api/clsms/:clsmId/meetings/:meetingId/agenda/:itemId": { title: "Modifié par un intrus" },
+  "POST /api/clsms/:clsmId/meetings/:meetingId/agenda/:itemId/postpone": {},
   "PATCH /api/clsms/:clsmId": { name: "Renommé par un intrus", status: "sommeil" },
   "PUT /api/clsms/:clsmId/territory": { communeCodes: [MARSEILLE] },
   "POST /api/clsms/:clsmId/members": { email: "intrus@exemple.test", role: "coordinator" },
@@ -77,6 +92,9 @@ function requestFor(route: RouteInfo, clsmId: string, userId: string, d?: Direct
     roleId: crypto.randomUUID(),
     instanceId: crypto.randomUUID(),
     membershipId: crypto.randomUUID(),
+    meetingId: crypto.randomUUID(),
+    inviteeId: crypto.randomUUID(),
+    itemId: crypto.randomUUID(),
   };
   return {
     method: route.method as "GET",
@@ -89,13 +107,16 @@ function requestFor(route: RouteInfo, clsmId: string, userId: string, d?: Direct
       .replace(":roleId", ids.roleId)
       .replace(":instanceId", ids.instanceId)
       .replace(":membershipId", ids.membershipId)
+      .replace(":meetingId", ids.meetingId)
+      .replace(":inviteeId", ids.inviteeId)
+      .replace(":itemId", ids.itemId)
       .replace(":importId", crypto.randomUUID()),
     ...(hasBody ? { payload: (typeof body === "function" ? body(ids) : body) as object } : {}),
   };
 }
 
 async function snapshot(tenant: Tenant) {
-  const [clsm, members, people, structures, colleges, settings, instances] = await Promise.all([
+  const [clsm, members, people, structures, colleges, settings, instances, meetings] = await Promise.all([
     t.request(tenant.admin, { method: "GET", url: `/api/clsms/${tenant.clsm.id}` }),
     t.request(tenant.admin, { method: "GET", url: `/api/clsms/${tenant.clsm.id}/members` }),
     t.request(tenant.admin, { method: "GET", url: dir(tenant.clsm.id, "/people") }),
@@ -103,12 +124,14 @@ async function snapshot(tenant: Tenant) {
     t.request(tenant.admin, { method: "GET", url: dir(tenant.clsm.id, "/colleges") }),
     t.request(tenant.admin, { method: "GET", url: dir(tenant.clsm.id, "/settings") }),
     t.request(tenant.admin, { method: "GET", url: `/api/clsms/${tenant.clsm.id}/instances` }),
+    t.request(tenant.admin, { method: "GET", url: `/api/clsms/${tenant.clsm.id}/meetings` }),
   ]);
   return {
     clsm: clsm.json() as ClsmDetail,
     members: members.json(),
     directory: [people.json(), structures.json(), colleges.json(), settings.json()],
     instances: instances.json(),
+    meetings: meetings.json(),
   };
 }
 
@@ -153,7 +176,7 @@ describe("tenant isolation between CLSMs", () => {
     );
     for (const route of ordered) {
       // Fresh directory records for each route: deleting or merging one must not break the next.
-      const ids = /\/(directory|instances)\b/.test(route.url) ? await directoryIds(t, b) : undefined;
+      const ids = /\/(directory|instances|meetings)\b/.test(route.url) ? await directoryIds(t, b) : undefined;
       const res = await t.request(b.coordinator, requestFor(route, b.clsm.id, b.member.id, ids));
       const expected = ownTenantStatus[`${route.method} ${route.url}`];
       if (expected) expect(res.statusCode, `${route.method} ${route.url}: ${res.body}`).toBe(expected);

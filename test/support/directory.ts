@@ -3,6 +3,7 @@ import type { PersonDetail, StructureDetail } from "../../src/contracts/director
 import type { Person, TestApp } from "./app";
 import type { Tenant } from "./factories";
 import { addMembers, createInstance, getInstance } from "./governance";
+import { addAgendaItem, createMeeting } from "./meetings";
 
 // Directory factories: they go through the API, as the coordinator (or admin) given.
 
@@ -67,6 +68,10 @@ export interface DirectoryIds {
   /** A COPIL whose member is `personId`, through `membershipId`. */
   instanceId: string;
   membershipId: string;
+  /** A meeting of that COPIL (its member invited: `inviteeId`) with an agenda item, and a later one. */
+  meetingId: string;
+  inviteeId: string;
+  itemId: string;
 }
 
 export async function directoryIds(t: TestApp, tenant: Tenant): Promise<DirectoryIds> {
@@ -88,6 +93,19 @@ export async function directoryIds(t: TestApp, tenant: Tenant): Promise<Director
   const copil = await createInstance(t, by, tenant.clsm.id, { kind: "copil", name: "COPIL" });
   await addMembers(t, by, tenant.clsm.id, copil.id, { personIds: [p1.id] });
   const { members } = await getInstance(t, by, tenant.clsm.id, copil.id);
+  const meeting = await createMeeting(t, by, tenant.clsm.id, {
+    title: "COPIL",
+    instanceId: copil.id,
+    date: "2027-01-12",
+    time: "14:00",
+  });
+  await createMeeting(t, by, tenant.clsm.id, {
+    title: "COPIL",
+    instanceId: copil.id,
+    date: "2027-04-13",
+    time: "14:00",
+  });
+  const withItem = await addAgendaItem(t, by, tenant.clsm.id, meeting.id, { title: "Point" });
   return {
     collegeId: college.json().id,
     collegeIds: colleges.json().items.map((c: { id: string }) => c.id),
@@ -98,5 +116,8 @@ export async function directoryIds(t: TestApp, tenant: Tenant): Promise<Director
     roleId: p1.roles[0]?.id ?? "",
     instanceId: copil.id,
     membershipId: members?.[0]?.id ?? "",
+    meetingId: meeting.id,
+    inviteeId: meeting.invitees[0]?.id ?? "",
+    itemId: withItem.agenda[0]?.id ?? "",
   };
 }

@@ -84,6 +84,31 @@ const samples: Record<string, { payload?: object; query?: Record<string, string>
   },
   "PATCH /api/clsms/:clsmId/instances/:instanceId/members/:membershipId": { payload: { role: "suppleant" } },
   "DELETE /api/clsms/:clsmId/instances/:instanceId/members/:membershipId": {},
+  "GET /api/clsms/:clsmId/meetings": { query: { when: "past" } },
+  "POST /api/clsms/:clsmId/meetings": { payload: { title: "COPIL", date: "2027-01-12", time: "14:00" } },
+  "GET /api/clsms/:clsmId/meetings/yearly": { query: { year: "2026" } },
+  "GET /api/clsms/:clsmId/meetings/:meetingId": {},
+  "PATCH /api/clsms/:clsmId/meetings/:meetingId": { payload: { placeName: "Salle du conseil" } },
+  "DELETE /api/clsms/:clsmId/meetings/:meetingId": {},
+  "POST /api/clsms/:clsmId/meetings/:meetingId/cancel": { payload: { notify: false } },
+  "POST /api/clsms/:clsmId/meetings/:meetingId/duplicate": { payload: { date: "2027-02-09" } },
+  "POST /api/clsms/:clsmId/meetings/:meetingId/invitees": {
+    payload: { guests: [{ name: "Invitée extérieure", email: "invitee@exemple.test" }] },
+  },
+  "PATCH /api/clsms/:clsmId/meetings/:meetingId/invitees/:inviteeId": { payload: { rsvp: "yes" } },
+  "DELETE /api/clsms/:clsmId/meetings/:meetingId/invitees/:inviteeId": {},
+  "PUT /api/clsms/:clsmId/meetings/:meetingId/attendance": {
+    payload: { entries: [{ inviteeId: randomUUID(), attendance: "present" }] },
+  },
+  "POST /api/clsms/:clsmId/meetings/:meetingId/agenda": {
+    payload: { title: "Point d'étape", durationMinutes: 20 },
+  },
+  "PUT /api/clsms/:clsmId/meetings/:meetingId/agenda/order": { payload: { ids: [randomUUID()] } },
+  "PATCH /api/clsms/:clsmId/meetings/:meetingId/agenda/:itemId": { payload: { outcome: "treated" } },
+  "DELETE /api/clsms/:clsmId/meetings/:meetingId/agenda/:itemId": {},
+  "POST /api/clsms/:clsmId/meetings/:meetingId/agenda/:itemId/postpone": {
+    payload: { toMeetingId: randomUUID() },
+  },
 };
 
 /** Routes that answer without a session (sign-in, password reset, documentation, health). */

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, like, or, type SQL, sql } from "drizzle-orm";
 import { type AnyPgColumn, type PgSelect, QueryBuilder } from "drizzle-orm/pg-core";
 import type { PersonListQuery, StructureListQuery } from "../../contracts/directory";
-import { containing, type Db, qualified } from "../platform/db";
+import { containing, type Db, positionIn, qualified } from "../platform/db";
 import { searchKey } from "../territory/normalize";
 import { clsm } from "../workspaces/tables";
 import {
@@ -86,13 +86,9 @@ export async function nextCollegePosition(db: Db, clsmId: string): Promise<numbe
 /** Gives each collège its index in `ids` as position, in one statement. */
 export async function reorderColleges(db: Db, clsmId: string, ids: string[]) {
   if (ids.length === 0) return;
-  const position = sql.join(
-    ids.map((id, index) => sql`when ${id}::uuid then ${index}::int`),
-    sql` `,
-  );
   await db
     .update(directoryCollege)
-    .set({ position: sql`case ${directoryCollege.id} ${position} end`, updatedAt: new Date() })
+    .set({ position: positionIn(directoryCollege.id, ids), updatedAt: new Date() })
     .where(and(eq(directoryCollege.clsmId, clsmId), inArray(directoryCollege.id, ids)));
 }
 

@@ -61,7 +61,6 @@ export const defaultColleges: { name: string; pillar: Pillar | null }[] = [
 const fullName = (p: { firstName: string; lastName: string }) =>
   [p.firstName, p.lastName].filter(Boolean).join(" ");
 
-
 /** A clearable input: undefined = unchanged, "" or null = cleared. */
 const cleared = <T>(v: T | "" | null | undefined): T | null | undefined =>
   v === undefined ? undefined : v === "" || v === null ? null : v;
@@ -82,11 +81,20 @@ type PersonItemRow = NonNullable<Awaited<ReturnType<typeof repo.findPersonItem>>
  */
 export interface PersonLinks {
   /** Current members of an instance of the CLSM; null when it is not the CLSM's or not visible to the reader. */
-  instanceMembers(tx: Db, clsmId: string, instanceId: string, reader: { manage: boolean }): Promise<string[] | null>;
+  instanceMembers?(
+    tx: Db,
+    clsmId: string,
+    instanceId: string,
+    reader: { manage: boolean },
+  ): Promise<string[] | null>;
   /** Moves everything that points at `fromId` to `toId`, in the merge's transaction. */
   movePerson(tx: Db, clsmId: string, fromId: string, toId: string): Promise<void>;
   /** What the domain holds about the person, for their personal-data export. */
-  exportPerson(tx: Db, clsmId: string, personId: string): Promise<Partial<Pick<PersonExport, "instances">>>;
+  exportPerson(
+    tx: Db,
+    clsmId: string,
+    personId: string,
+  ): Promise<Partial<Pick<PersonExport, "instances" | "meetings">>>;
 }
 
 export function createDirectoryService(deps: { db: Db }) {
@@ -96,7 +104,7 @@ export function createDirectoryService(deps: { db: Db }) {
   /** The people of an instance, for the list filter: 400 naming the field when the instance is unknown. */
   async function instanceMembers(scope: Scope, instanceId: string) {
     for (const link of links) {
-      const ids = await link.instanceMembers(db, scope.clsm.id, instanceId, { manage: scope.manage });
+      const ids = await link.instanceMembers?.(db, scope.clsm.id, instanceId, { manage: scope.manage });
       if (ids) return ids;
     }
     throw badRequest(m.unknownInstance, { instanceId: m.unknownInstance });
@@ -323,16 +331,20 @@ export function createDirectoryService(deps: { db: Db }) {
     /** Whether the actor may read (404 otherwise) and manage the CLSM: other domains built on the directory use it. */
     async access(actor: Actor, clsmId: string) {
       const scope = await readable(actor, clsmId);
-      return { manage: scope.manage };
+      return { manage: scope.manage, contactsVisible: scope.contactsVisible, clsmName: scope.clsm.name };
     },
 
-    /** Name, current function, structure, collège and pillar of some people of the CLSM (unknown ids are left out). */
+    /**
+     * Name, e-mail, current function, structure, collège and pillar of some people of the CLSM (unknown ids are left
+     * out). For other domains' own use: e-mails must not reach readers the CLSM's settings hide them from.
+     */
     async summaries(tx: Db, clsmId: string, ids: string[]) {
       if (!ids.length) return [];
       const { items } = await repo.listPeople(tx, clsmId, { ids, limit: ids.length, offset: 0 });
       return items.map((p) => ({
         id: p.id,
         name: fullName(p),
+        email: p.email,
         function: p.function,
         structureName: p.structureName,
         collegeName: p.collegeName,
@@ -735,6 +747,7 @@ export function createDirectoryService(deps: { db: Db }) {
           endDate: r.endDate,
         })),
         instances: [],
+        meetings: [],
         ...Object.assign({}, ...(await Promise.all(links.map((l) => l.exportPerson(db, clsmId, id))))),
         notice: m.exportNotice,
       };

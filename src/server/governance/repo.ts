@@ -44,6 +44,22 @@ export async function findInstance(db: Db, clsmId: string, id: string, forUpdate
   return row;
 }
 
+export async function instancesByIds(db: Db, clsmId: string, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .select()
+    .from(governanceInstance)
+    .where(and(eq(governanceInstance.clsmId, clsmId), inArray(governanceInstance.id, ids)));
+}
+
+export async function confidentialInstanceIds(db: Db, clsmId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: governanceInstance.id })
+    .from(governanceInstance)
+    .where(and(eq(governanceInstance.clsmId, clsmId), eq(governanceInstance.confidential, true)));
+  return rows.map((r) => r.id);
+}
+
 export async function childrenOf(db: Db, id: string) {
   return db
     .select({

@@ -86,7 +86,7 @@ export function createGovernanceService(deps: { db: Db; directory: DirectoryServ
     const members = memberships.flatMap((x) => {
       const p = byId.get(x.personId);
       if (!p) return [];
-      const { id: _personId, ...person } = p;
+      const { id: _personId, email: _email, ...person } = p;
       return [
         {
           id: x.id,
@@ -153,6 +153,27 @@ export function createGovernanceService(deps: { db: Db; directory: DirectoryServ
         };
       },
     } satisfies PersonLinks,
+
+    /** For the meetings: some instances of the CLSM (unknown ids are left out). */
+    async instancesByIds(tx: Db, clsmId: string, ids: string[]) {
+      const rows = await repo.instancesByIds(tx, clsmId, ids);
+      return rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        kind: r.kind as InstanceKind,
+        confidential: r.confidential,
+      }));
+    },
+
+    /** Instances whose content only the coordination reads (their meetings are hidden from members). */
+    async confidentialInstanceIds(tx: Db, clsmId: string) {
+      return repo.confidentialInstanceIds(tx, clsmId);
+    },
+
+    /** The current members of an instance (directory person ids). */
+    async currentMemberIds(tx: Db, clsmId: string, instanceId: string) {
+      return (await repo.currentMembers(tx, clsmId, [instanceId])).map((x) => x.personId);
+    },
 
     async list(actor: Actor, clsmId: string, query: { kind?: InstanceKind; archived: boolean }) {
       const reader = await directory.access(actor, clsmId);

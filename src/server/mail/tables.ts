@@ -1,4 +1,11 @@
-import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** A calendar invitation sent with a mail (nodemailer's icalEvent: a text/calendar part with its METHOD). */
+export interface MailCalendarEvent {
+  method: "REQUEST" | "CANCEL" | "PUBLISH";
+  filename: string;
+  content: string;
+}
 
 /**
  * Every mail the platform sends. With SMTP configured a job delivers it (status queued → sent or failed);
@@ -12,6 +19,7 @@ export const mailMessage = pgTable(
     subject: text("subject").notNull(),
     text: text("text").notNull(),
     html: text("html"),
+    ical: jsonb("ical").$type<MailCalendarEvent>(),
     status: text("status").notNull(),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),

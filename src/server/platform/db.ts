@@ -77,5 +77,14 @@ export function qualified(column: AnyPgColumn): SQL {
   return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
 }
 
+/** `case id when … then 0 when … then 1 … end`: each row's index in `ids`, to reorder rows in one statement. */
+export function positionIn(idColumn: AnyPgColumn, ids: string[]): SQL {
+  const cases = sql.join(
+    ids.map((id, index) => sql`when ${id}::uuid then ${index}::int`),
+    sql` `,
+  );
+  return sql`case ${idColumn} ${cases} end`;
+}
+
 /** An ILIKE pattern matching `text` anywhere, the pattern characters in it taken literally. */
 export const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
