@@ -3,7 +3,8 @@ import { containing, type Db } from "../platform/db";
 import { mailMessage } from "./tables";
 
 export type MailRow = typeof mailMessage.$inferSelect;
-export type NewMail = Pick<typeof mailMessage.$inferInsert, "to" | "subject" | "text" | "html">;
+/** A mail to record: its texts and, for a meeting invitation, the calendar part (kept in the outbox too). */
+export type NewMail = Pick<typeof mailMessage.$inferInsert, "to" | "subject" | "text" | "html" | "ical">;
 
 export async function insertMail(db: Db, mail: NewMail): Promise<string> {
   const [row] = await db

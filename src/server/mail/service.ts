@@ -49,6 +49,10 @@ export function createMailService(deps: {
         subject: mail.subject,
         text: mail.text,
         html: mail.html ?? undefined,
+        // A calendar invitation travels as a text/calendar part with its METHOD (and as an .ics attachment).
+        icalEvent: mail.ical
+          ? { method: mail.ical.method, filename: mail.ical.filename, content: mail.ical.content }
+          : undefined,
       });
       await updateMailDelivery(deps.db, mailId, { status: "sent" });
     } catch (err) {

@@ -30,6 +30,8 @@ export type MeetingsService = ReturnType<typeof createMeetingsService>;
 
 /** Called in the transaction that cancels a meeting (the convocations send the cancellation). */
 export type CancelledListener = (tx: Db, clsmId: string, meetingId: string) => Promise<void>;
+/** Called in the transaction that creates a meeting or changes its start or reminder (the reminders' job). */
+export type ScheduledListener = (tx: Db, clsmId: string, meetingId: string) => Promise<void>;
 
 const newNonce = () => randomBytes(16).toString("base64url");
 const blank = (v: string | null | undefined) => (v === undefined ? undefined : v?.trim() ? v.trim() : null);
@@ -53,6 +55,10 @@ export function createMeetingsService(deps: {
 }) {
   const { db, access, directory, governance } = deps;
   const cancelledListeners: CancelledListener[] = [];
+  const scheduledListeners: ScheduledListener[] = [];
+  const scheduled = async (tx: Db, clsmId: string, meetingId: string) => {
+    for (const listener of scheduledListeners) await listener(tx, clsmId, meetingId);
+  };
 
   async function instanceRefs(tx: Db, clsmId: string, ids: (string | null)[]) {
     const unique = [...new Set(ids.filter((x): x is string => x !== null))];
@@ -217,6 +223,10 @@ export function createMeetingsService(deps: {
       cancelledListeners.push(listener);
     },
 
+    onScheduled(listener: ScheduledListener) {
+      scheduledListeners.push(listener);
+    },
+
     async list(actor: Actor, clsmId: string, query: MeetingListQuery) {
       const r = await access.reader(actor, clsmId);
       const range =
@@ -289,6 +299,7 @@ export function createMeetingsService(deps: {
             [...members.map((id) => ({ id, fromInstance: true })), ...personIds],
             outsiders,
           );
+        for (const meeting of created) await scheduled(tx, clsmId, meeting.id);
         const first = created.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
         if (!first) throw new Error("no meeting created");
         return detail(tx, r, first.id);
@@ -327,6 +338,9 @@ export function createMeetingsService(deps: {
           sequence: changed ? row.sequence + 1 : undefined,
           updatedBy: actor.userId,
         });
+        const moved = next.date !== local.date || next.time !== local.time;
+        if (moved || (input.reminderDaysBefore ?? row.reminderDaysBefore) !== row.reminderDaysBefore)
+          await scheduled(tx, clsmId, id);
         return detail(tx, r, id);
       });
     },
@@ -407,6 +421,7 @@ export function createMeetingsService(deps: {
             presenter: item.presenter,
           })),
         );
+        await scheduled(tx, clsmId, copy.id);
         return detail(tx, r, copy.id);
       });
     },

@@ -18,7 +18,7 @@ const SESSION_DAYS = 14;
 export type Auth = Awaited<ReturnType<typeof createAuth>>;
 
 /** The cookie-signing secret: from AUTH_SECRET, or generated on first start and kept in the database. */
-async function resolveSecret(db: Db, configured: string | undefined): Promise<string> {
+export async function resolveSecret(db: Db, configured: string | undefined): Promise<string> {
   if (configured) return configured;
   const candidate = randomBytes(32).toString("base64url");
   await db.insert(appSetting).values({ key: "auth_secret", value: candidate }).onConflictDoNothing();
