@@ -304,13 +304,15 @@ export function RoleActions({
                 <Button
                   variant="danger"
                   isPending={remove.isPending}
+                  // mutateAsync: the refetched history unmounts this row before mutate's onSuccess would run.
                   onPress={() =>
-                    remove.mutate(role.id, {
-                      onSuccess: () => {
+                    remove.mutateAsync(role.id).then(
+                      () => {
                         close();
                         onDone(`La fonction « ${label} » est supprimée de l'historique.`);
                       },
-                    })
+                      () => {}, // the error shows in this dialog (remove.isError)
+                    )
                   }
                 >
                   Supprimer la fonction
