@@ -9,6 +9,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { DestinationStream } from "pino";
+import { loadActor } from "./accounts/repo";
 import { accountsRoutes } from "./accounts/routes";
 import { createAccountsService } from "./accounts/service";
 import { createDirectoryExportService } from "./directory/export/service";
@@ -24,10 +25,14 @@ import { mailRoutes } from "./mail/routes";
 import { createMailService } from "./mail/service";
 import { createMeetingAccess } from "./meetings/access";
 import { createAgendaService } from "./meetings/agenda";
+import { createConvocationsService } from "./meetings/convocations";
+import { convocationsRoutes } from "./meetings/convocations-routes";
+import { createFeedsService } from "./meetings/feeds";
 import { meetingsRoutes } from "./meetings/routes";
+import { createRsvpService } from "./meetings/rsvp";
 import { createMeetingsService } from "./meetings/service";
 import { createYearlyCheck } from "./meetings/yearly";
-import { createAuth } from "./platform/auth";
+import { createAuth, resolveSecret } from "./platform/auth";
 import type { Config } from "./platform/config";
 import type { Database } from "./platform/db";
 import { AppError } from "./platform/errors";
@@ -57,7 +62,9 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
   const db = options.database.db;
   const jobs = new JobQueue(db, app.log);
   const mail = createMailService({ db, jobs, smtpUrl: config.smtpUrl, from: config.mailFrom });
-  const auth = await createAuth({ db, config, mail, log: app.log });
+  // The server secret, resolved once: better-auth signs sessions with it, meetings sign the answer links.
+  const secret = await resolveSecret(db, config.authSecret);
+  const auth = await createAuth({ db, config: { ...config, authSecret: secret }, mail, log: app.log });
   const accounts = createAccountsService({ db, auth, mail, config });
   const territory = createTerritoryService({ db });
   const directory = createDirectoryService({ db });
@@ -67,6 +74,26 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
   const meetings = createMeetingsService({ db, access: meetingAccess, directory, governance });
   directory.linkPeople(meetings.personLinks);
   const agenda = createAgendaService({ db, access: meetingAccess, detail: meetings.get });
+  const convocations = createConvocationsService({
+    db,
+    access: meetingAccess,
+    meetings,
+    directory,
+    mail,
+    jobs,
+    baseUrl: config.baseUrl,
+    mailFrom: config.mailFrom,
+    secret,
+  });
+  const rsvp = createRsvpService({ db, secret });
+  const feeds = createFeedsService({
+    db,
+    access: meetingAccess,
+    governance,
+    loadActor: (userId) => loadActor(db, userId),
+    baseUrl: config.baseUrl,
+    mailFrom: config.mailFrom,
+  });
   const yearlyCheck = createYearlyCheck({ db, access: meetingAccess, governance });
   const workspaces = createWorkspacesService({ db, territory, accounts, directory });
   const directoryImports = createDirectoryImportService({ db, directory });
@@ -84,6 +111,9 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
     meetingAccess,
     meetings,
     agenda,
+    convocations,
+    rsvp,
+    feeds,
     yearlyCheck,
     directoryImports,
     directoryExport,
@@ -141,6 +171,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   directoryExportRoutes(app, services);
   governanceRoutes(app, services);
   meetingsRoutes(app, services);
+  convocationsRoutes(app, { ...services, publicRateLimit: authRateLimit });
   app.get("/api/health", { schema: { hide: true } }, async () => ({
     ok: true,
     database: options.database.kind,

@@ -55,6 +55,7 @@ const validBodies: Record<string, unknown> = {
   "PUT /api/clsms/:clsmId/meetings/:meetingId/agenda/order": (d: DirectoryIds) => ({ ids: [d.itemId] }),
   "PATCH /api/clsms/:clsmId/meetings/:meetingId/agenda/:itemId": { title: "Modifié par un intrus" },
   "POST /api/clsms/:clsmId/meetings/:meetingId/agenda/:itemId/postpone": {},
+  "POST /api/clsms/:clsmId/meetings/:meetingId/convocations": { scope: "all", message: "Message de l'intrus" },
   "PATCH /api/clsms/:clsmId": { name: "Renommé par un intrus", status: "sommeil" },
   "PUT /api/clsms/:clsmId/territory": { communeCodes: [MARSEILLE] },
   "POST /api/clsms/:clsmId/members": { email: "intrus@exemple.test", role: "coordinator" },

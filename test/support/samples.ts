@@ -109,6 +109,18 @@ const samples: Record<string, { payload?: object; query?: Record<string, string>
   "POST /api/clsms/:clsmId/meetings/:meetingId/agenda/:itemId/postpone": {
     payload: { toMeetingId: randomUUID() },
   },
+  "POST /api/clsms/:clsmId/meetings/:meetingId/convocations": {
+    payload: { scope: "pending", message: "Merci de confirmer votre présence." },
+  },
+  "GET /api/rsvp/:token": {},
+  "POST /api/rsvp/:token": { payload: { rsvp: "no", substituteName: "Léa Martin, adjointe" } },
+  "GET /api/clsms/:clsmId/calendar-feed": {},
+  "POST /api/clsms/:clsmId/calendar-feed": {},
+  "DELETE /api/clsms/:clsmId/calendar-feed": {},
+  "GET /api/me/calendar-feed": {},
+  "POST /api/me/calendar-feed": {},
+  "DELETE /api/me/calendar-feed": {},
+  "GET /api/calendar/:token.ics": {},
 };
 
 /** Routes that answer without a session (sign-in, password reset, documentation, health). */
@@ -121,6 +133,10 @@ export const isPublic = (route: RouteInfo) =>
     "POST /api/password/reset",
     "GET /api/auth/magic-link/verify",
     "GET /api/health",
+    // The answer link of a convocation, and calendar feeds: a token in the path instead of a session.
+    "GET /api/rsvp/:token",
+    "POST /api/rsvp/:token",
+    "GET /api/calendar/:token.ics",
   ].includes(`${route.method} ${route.url}`);
 
 export const hasBody = (route: RouteInfo) => route.hasBody;
