@@ -27,10 +27,13 @@ import { createMeetingAccess } from "./meetings/access";
 import { createAgendaService } from "./meetings/agenda";
 import { createConvocationsService } from "./meetings/convocations";
 import { convocationsRoutes } from "./meetings/convocations-routes";
+import { createMeetingDocumentsService } from "./meetings/documents";
+import { meetingDocumentsRoutes } from "./meetings/documents-routes";
 import { createFeedsService } from "./meetings/feeds";
 import { meetingsRoutes } from "./meetings/routes";
 import { createRsvpService } from "./meetings/rsvp";
 import { createMeetingsService } from "./meetings/service";
+import { createSignInSheet } from "./meetings/sign-in-sheet";
 import { createYearlyCheck } from "./meetings/yearly";
 import { createAuth, resolveSecret } from "./platform/auth";
 import type { Config } from "./platform/config";
@@ -95,6 +98,8 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
     mailFrom: config.mailFrom,
   });
   const yearlyCheck = createYearlyCheck({ db, access: meetingAccess, governance });
+  const meetingDocuments = createMeetingDocumentsService({ db, access: meetingAccess });
+  const signInSheet = createSignInSheet({ access: meetingAccess, meetings });
   const workspaces = createWorkspacesService({ db, territory, accounts, directory });
   const directoryImports = createDirectoryImportService({ db, directory });
   const directoryExport = createDirectoryExportService({ directory });
@@ -115,6 +120,8 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
     rsvp,
     feeds,
     yearlyCheck,
+    meetingDocuments,
+    signInSheet,
     directoryImports,
     directoryExport,
   };
@@ -172,6 +179,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   governanceRoutes(app, services);
   meetingsRoutes(app, services);
   convocationsRoutes(app, { ...services, publicRateLimit: authRateLimit });
+  meetingDocumentsRoutes(app, services);
   app.get("/api/health", { schema: { hide: true } }, async () => ({
     ok: true,
     database: options.database.kind,

@@ -74,7 +74,23 @@ const ownTenantStatus: Record<string, number> = {
   "PUT /api/clsms/:clsmId/directory/imports/:importId/decisions": 404,
   "POST /api/clsms/:clsmId/directory/imports/:importId/commit": 404,
   "POST /api/clsms/:clsmId/directory/imports/:importId/undo": 404,
+  // Meeting documents: like the import, the raw-body upload without a file is refused (400, empty file).
+  "POST /api/clsms/:clsmId/meetings/:meetingId/documents": 400,
 };
+
+/** A document attached to a tenant's meeting, so the document routes are reached with an id that exists. */
+const documentOf = new Map<string, string>();
+async function attachDocument(tenant: Tenant, d: DirectoryIds) {
+  const res = await t.request(tenant.coordinator, {
+    method: "POST",
+    url: `/api/clsms/${tenant.clsm.id}/meetings/${d.meetingId}/documents`,
+    query: { fileName: "ordre-du-jour.txt" },
+    payload: Buffer.from("Ordre du jour"),
+    headers: { "content-type": "application/octet-stream" },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  documentOf.set(d.meetingId, res.json().id);
+}
 
 const tenantRoutes = () => listRoutes(t.app).filter((r) => r.url.includes(":clsmId"));
 
@@ -111,6 +127,7 @@ function requestFor(route: RouteInfo, clsmId: string, userId: string, d?: Direct
       .replace(":meetingId", ids.meetingId)
       .replace(":inviteeId", ids.inviteeId)
       .replace(":itemId", ids.itemId)
+      .replace(":documentId", documentOf.get(ids.meetingId) ?? crypto.randomUUID())
       .replace(":importId", crypto.randomUUID()),
     ...(hasBody ? { payload: (typeof body === "function" ? body(ids) : body) as object } : {}),
   };
@@ -147,6 +164,7 @@ describe("tenant isolation between CLSMs", () => {
     const a = await createTenant(t, { name: "CLSM A" });
     const b = await createTenant(t, { name: "CLSM B" });
     const bIds = await directoryIds(t, b);
+    await attachDocument(b, bIds);
     const before = await snapshot(b);
     for (const route of tenantRoutes()) {
       for (const userId of [b.member.id, b.coordinator.id]) {
@@ -158,6 +176,11 @@ describe("tenant isolation between CLSMs", () => {
       }
     }
     expect(await snapshot(b)).toEqual(before);
+    const documents = await t.request(b.coordinator, {
+      method: "GET",
+      url: `/api/clsms/${b.clsm.id}/meetings/${bIds.meetingId}/documents`,
+    });
+    expect(documents.json().items).toHaveLength(1);
   });
 
   it("answers the same to A's plain member", async () => {
@@ -178,12 +201,14 @@ describe("tenant isolation between CLSMs", () => {
     for (const route of ordered) {
       // Fresh directory records for each route: deleting or merging one must not break the next.
       const ids = /\/(directory|instances|meetings)\b/.test(route.url) ? await directoryIds(t, b) : undefined;
+      if (ids && route.url.includes(":documentId")) await attachDocument(b, ids);
       const res = await t.request(b.coordinator, requestFor(route, b.clsm.id, b.member.id, ids));
       const expected = ownTenantStatus[`${route.method} ${route.url}`];
       if (expected) expect(res.statusCode, `${route.method} ${route.url}: ${res.body}`).toBe(expected);
       else expect(res.statusCode, `${route.method} ${route.url}: ${res.body}`).toBeLessThan(300);
     }
-  });
+    // Fresh records for each of the many routes: longer than the default 30 s on a busy machine.
+  }, 180_000);
 
   it("does not let A reach B's members through A's own CLSM", async () => {
     const a = await createTenant(t);

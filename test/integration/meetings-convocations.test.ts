@@ -189,8 +189,8 @@ describe("convocations", () => {
       expect(event.getFirstPropertyValue("status")).toBe("CANCELLED");
       expect(event.getFirstPropertyValue("uid")).toBe(`${meeting.id}@maillage`);
       const convocation = parseIcs(mails[0]?.ical?.content ?? "").event;
-      expect(event.getFirstPropertyValue("sequence")).toBeGreaterThan(
-        convocation.getFirstPropertyValue("sequence") as number,
+      expect(Number(event.getFirstPropertyValue("sequence"))).toBeGreaterThan(
+        Number(convocation.getFirstPropertyValue("sequence")),
       );
     }
     expect(await mailsTo(t, neverConvened)).toHaveLength(0);

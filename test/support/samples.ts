@@ -109,6 +109,12 @@ const samples: Record<string, { payload?: object; query?: Record<string, string>
   "POST /api/clsms/:clsmId/meetings/:meetingId/agenda/:itemId/postpone": {
     payload: { toMeetingId: randomUUID() },
   },
+  // The document travels as the raw body (not JSON): without one, the upload is refused with 400 (empty file).
+  "POST /api/clsms/:clsmId/meetings/:meetingId/documents": { query: { fileName: "ordre-du-jour.pdf" } },
+  "GET /api/clsms/:clsmId/meetings/:meetingId/documents": {},
+  "GET /api/clsms/:clsmId/meetings/:meetingId/documents/:documentId": {},
+  "DELETE /api/clsms/:clsmId/meetings/:meetingId/documents/:documentId": {},
+  "GET /api/clsms/:clsmId/meetings/:meetingId/sign-in-sheet.pdf": {},
   "POST /api/clsms/:clsmId/meetings/:meetingId/convocations": {
     payload: { scope: "pending", message: "Merci de confirmer votre présence." },
   },

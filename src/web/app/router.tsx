@@ -29,6 +29,7 @@ const ImportsPage = lazyPage(() => import("../directory/ImportsPage"), "ImportsP
 const ImportPage = lazyPage(() => import("../directory/ImportPage"), "ImportPage");
 const InstancesPage = lazyPage(() => import("../governance/InstancesPage"), "InstancesPage");
 const InstancePage = lazyPage(() => import("../governance/InstancePage"), "InstancePage");
+const RsvpPage = lazyPage(() => import("../rsvp/RsvpPage"), "RsvpPage");
 const EditTerritoryPage = lazyPage(() => import("../workspaces/EditTerritoryPage"), "EditTerritoryPage");
 
 export const router = createBrowserRouter([
@@ -42,6 +43,8 @@ export const router = createBrowserRouter([
           { path: "connexion", element: <SignInPage /> },
           { path: "mot-de-passe-oublie", element: <ForgotPasswordPage /> },
           { path: "reinitialiser-mot-de-passe", element: <ResetPasswordPage /> },
+          // The answer to a convocation, from the mailed link: no account needed.
+          { path: "reponse/:token", element: <RsvpPage /> },
           {
             element: <RequireAuth />,
             children: [
