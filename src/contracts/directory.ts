@@ -415,6 +415,17 @@ export const personExport = z.object({
       representedBy: z.string().nullable(),
     }),
   ),
+  /** The actions to follow assigned to the person in meetings. */
+  followUps: z.array(
+    z.object({
+      meeting: z.string(),
+      date: z.string(),
+      description: z.string(),
+      dueDate: z.string().nullable(),
+      status: z.string(),
+      closedAt: z.string().nullable(),
+    }),
+  ),
   /** French explanation of what this export contains. */
   notice: z.string(),
 });

@@ -30,8 +30,12 @@ import { convocationsRoutes } from "./meetings/convocations-routes";
 import { createMeetingDocumentsService } from "./meetings/documents";
 import { meetingDocumentsRoutes } from "./meetings/documents-routes";
 import { createFeedsService } from "./meetings/feeds";
+import { createFollowUpsService } from "./meetings/follow-ups";
+import { createMinutesService } from "./meetings/minutes";
+import { minutesRoutes } from "./meetings/minutes-routes";
 import { meetingsRoutes } from "./meetings/routes";
 import { createRsvpService } from "./meetings/rsvp";
+import { createMeetingSearch } from "./meetings/search";
 import { createMeetingsService } from "./meetings/service";
 import { createSignInSheet } from "./meetings/sign-in-sheet";
 import { createYearlyCheck } from "./meetings/yearly";
@@ -98,6 +102,18 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
     mailFrom: config.mailFrom,
   });
   const yearlyCheck = createYearlyCheck({ db, access: meetingAccess, governance });
+  const followUps = createFollowUpsService({
+    db,
+    access: meetingAccess,
+    directory,
+    governance,
+    jobs,
+    mail,
+    baseUrl: config.baseUrl,
+  });
+  directory.linkPeople(followUps.personLinks);
+  const minutes = createMinutesService({ db, access: meetingAccess, followUps });
+  const meetingSearch = createMeetingSearch({ db, access: meetingAccess });
   const meetingDocuments = createMeetingDocumentsService({ db, access: meetingAccess });
   const signInSheet = createSignInSheet({ access: meetingAccess, meetings });
   const workspaces = createWorkspacesService({ db, territory, accounts, directory });
@@ -120,6 +136,9 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
     rsvp,
     feeds,
     yearlyCheck,
+    followUps,
+    minutes,
+    meetingSearch,
     meetingDocuments,
     signInSheet,
     directoryImports,
@@ -178,6 +197,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   directoryExportRoutes(app, services);
   governanceRoutes(app, services);
   meetingsRoutes(app, services);
+  minutesRoutes(app, services);
   convocationsRoutes(app, { ...services, publicRateLimit: authRateLimit });
   meetingDocumentsRoutes(app, services);
   app.get("/api/health", { schema: { hide: true } }, async () => ({
@@ -199,6 +219,8 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
     return reply.status(404).send({ error: { code: "NOT_FOUND", message: messages.routeNotFound } });
   });
 
+  // The daily follow-up reminders: scheduled once, each run then schedules the next.
+  app.addHook("onReady", async () => services.followUps.scheduleReminders());
   app.addHook("onClose", async () => services.jobs.stop());
   return { app, services };
 }

@@ -55,6 +55,19 @@ const validBodies: Record<string, unknown> = {
   "PUT /api/clsms/:clsmId/meetings/:meetingId/agenda/order": (d: DirectoryIds) => ({ ids: [d.itemId] }),
   "PATCH /api/clsms/:clsmId/meetings/:meetingId/agenda/:itemId": { title: "Modifié par un intrus" },
   "POST /api/clsms/:clsmId/meetings/:meetingId/agenda/:itemId/postpone": {},
+  "PUT /api/clsms/:clsmId/meetings/:meetingId/minutes": {
+    doc: {
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text: "Écrit par un intrus" }] }],
+    },
+  },
+  "POST /api/clsms/:clsmId/meetings/:meetingId/decisions": { text: "Décision de l'intrus" },
+  "PATCH /api/clsms/:clsmId/meetings/:meetingId/decisions/:decisionId": { text: "Modifiée par un intrus" },
+  "POST /api/clsms/:clsmId/meetings/:meetingId/follow-ups": (d: DirectoryIds) => ({
+    description: "Action de l'intrus",
+    assigneePersonId: d.otherPersonId,
+  }),
+  "PATCH /api/clsms/:clsmId/follow-ups/:followUpId": { status: "done" },
   "POST /api/clsms/:clsmId/meetings/:meetingId/convocations": { scope: "all", message: "Message de l'intrus" },
   "PATCH /api/clsms/:clsmId": { name: "Renommé par un intrus", status: "sommeil" },
   "PUT /api/clsms/:clsmId/territory": { communeCodes: [MARSEILLE] },
@@ -112,6 +125,8 @@ function requestFor(route: RouteInfo, clsmId: string, userId: string, d?: Direct
     meetingId: crypto.randomUUID(),
     inviteeId: crypto.randomUUID(),
     itemId: crypto.randomUUID(),
+    decisionId: crypto.randomUUID(),
+    followUpId: crypto.randomUUID(),
   };
   return {
     method: route.method as "GET",
@@ -127,6 +142,8 @@ function requestFor(route: RouteInfo, clsmId: string, userId: string, d?: Direct
       .replace(":meetingId", ids.meetingId)
       .replace(":inviteeId", ids.inviteeId)
       .replace(":itemId", ids.itemId)
+      .replace(":decisionId", ids.decisionId)
+      .replace(":followUpId", ids.followUpId)
       .replace(":documentId", documentOf.get(ids.meetingId) ?? crypto.randomUUID())
       .replace(":importId", crypto.randomUUID()),
     ...(hasBody ? { payload: (typeof body === "function" ? body(ids) : body) as object } : {}),
@@ -200,7 +217,9 @@ describe("tenant isolation between CLSMs", () => {
     );
     for (const route of ordered) {
       // Fresh directory records for each route: deleting or merging one must not break the next.
-      const ids = /\/(directory|instances|meetings)\b/.test(route.url) ? await directoryIds(t, b) : undefined;
+      const ids = /\/(directory|instances|meetings|follow-ups)\b/.test(route.url)
+        ? await directoryIds(t, b)
+        : undefined;
       if (ids && route.url.includes(":documentId")) await attachDocument(b, ids);
       const res = await t.request(b.coordinator, requestFor(route, b.clsm.id, b.member.id, ids));
       const expected = ownTenantStatus[`${route.method} ${route.url}`];

@@ -72,6 +72,9 @@ export interface DirectoryIds {
   meetingId: string;
   inviteeId: string;
   itemId: string;
+  /** A decision of that meeting, and a follow-up of it assigned to `personId`. */
+  decisionId: string;
+  followUpId: string;
 }
 
 export async function directoryIds(t: TestApp, tenant: Tenant): Promise<DirectoryIds> {
@@ -106,6 +109,18 @@ export async function directoryIds(t: TestApp, tenant: Tenant): Promise<Director
     time: "14:00",
   });
   const withItem = await addAgendaItem(t, by, tenant.clsm.id, meeting.id, { title: "Point" });
+  const decision = await t.request(by, {
+    method: "POST",
+    url: `/api/clsms/${tenant.clsm.id}/meetings/${meeting.id}/decisions`,
+    payload: { text: "Décision" },
+  });
+  expect(decision.statusCode, decision.body).toBe(201);
+  const followUp = await t.request(by, {
+    method: "POST",
+    url: `/api/clsms/${tenant.clsm.id}/meetings/${meeting.id}/follow-ups`,
+    payload: { description: "Action", assigneePersonId: p1.id },
+  });
+  expect(followUp.statusCode, followUp.body).toBe(201);
   return {
     collegeId: college.json().id,
     collegeIds: colleges.json().items.map((c: { id: string }) => c.id),
@@ -119,5 +134,7 @@ export async function directoryIds(t: TestApp, tenant: Tenant): Promise<Director
     meetingId: meeting.id,
     inviteeId: meeting.invitees[0]?.id ?? "",
     itemId: withItem.agenda[0]?.id ?? "",
+    decisionId: decision.json().id,
+    followUpId: followUp.json().id,
   };
 }

@@ -109,6 +109,29 @@ const samples: Record<string, { payload?: object; query?: Record<string, string>
   "POST /api/clsms/:clsmId/meetings/:meetingId/agenda/:itemId/postpone": {
     payload: { toMeetingId: randomUUID() },
   },
+  "GET /api/clsms/:clsmId/meetings/search": { query: { q: "charte adoptée" } },
+  "GET /api/clsms/:clsmId/meetings/:meetingId/minutes": {},
+  "PUT /api/clsms/:clsmId/meetings/:meetingId/minutes": {
+    payload: {
+      doc: {
+        type: "doc",
+        content: [{ type: "paragraph", content: [{ type: "text", text: "Compte rendu." }] }],
+      },
+    },
+  },
+  "POST /api/clsms/:clsmId/meetings/:meetingId/minutes/share": {},
+  "DELETE /api/clsms/:clsmId/meetings/:meetingId/minutes/share": {},
+  "POST /api/clsms/:clsmId/meetings/:meetingId/decisions": { payload: { text: "La charte est adoptée." } },
+  "PATCH /api/clsms/:clsmId/meetings/:meetingId/decisions/:decisionId": {
+    payload: { text: "La charte est adoptée à l'unanimité." },
+  },
+  "DELETE /api/clsms/:clsmId/meetings/:meetingId/decisions/:decisionId": {},
+  "POST /api/clsms/:clsmId/meetings/:meetingId/follow-ups": {
+    payload: { description: "Envoyer la charte aux partenaires.", dueDate: "2027-02-01" },
+  },
+  "GET /api/clsms/:clsmId/follow-ups": { query: { status: "open" } },
+  "PATCH /api/clsms/:clsmId/follow-ups/:followUpId": { payload: { status: "done" } },
+  "DELETE /api/clsms/:clsmId/follow-ups/:followUpId": {},
   // The document travels as the raw body (not JSON): without one, the upload is refused with 400 (empty file).
   "POST /api/clsms/:clsmId/meetings/:meetingId/documents": { query: { fileName: "ordre-du-jour.pdf" } },
   "GET /api/clsms/:clsmId/meetings/:meetingId/documents": {},

@@ -25,5 +25,5 @@ export const directoryMessages = {
   exportNotice:
     "Voici toutes les informations que l'annuaire de ce CLSM contient sur cette personne : identité, " +
     "coordonnées, collège, pilier représenté, consentement, origine de la fiche, historique des fonctions et " +
-    "participations aux instances et réunions (réponses et présences).",
+    "participations aux instances et réunions (réponses et présences), actions à suivre confiées.",
 } as const;

@@ -94,7 +94,7 @@ export interface PersonLinks {
     tx: Db,
     clsmId: string,
     personId: string,
-  ): Promise<Partial<Pick<PersonExport, "instances" | "meetings">>>;
+  ): Promise<Partial<Pick<PersonExport, "instances" | "meetings" | "followUps">>>;
 }
 
 export function createDirectoryService(deps: { db: Db }) {
@@ -748,6 +748,7 @@ export function createDirectoryService(deps: { db: Db }) {
         })),
         instances: [],
         meetings: [],
+        followUps: [],
         ...Object.assign({}, ...(await Promise.all(links.map((l) => l.exportPerson(db, clsmId, id))))),
         notice: m.exportNotice,
       };

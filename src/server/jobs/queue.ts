@@ -1,7 +1,14 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "../platform/db";
 import { errorMessage } from "../platform/logger";
-import { claimNextJob, insertJob, type JobRow, markJobDone, markJobFailed } from "./repo";
+import {
+  claimNextJob,
+  insertJob,
+  insertJobUnlessPending,
+  type JobRow,
+  markJobDone,
+  markJobFailed,
+} from "./repo";
 
 export type JobHandler = (payload: unknown, job: JobRow) => Promise<void>;
 
@@ -31,6 +38,16 @@ export class JobQueue {
   enqueue(tx: Db, name: string, payload: unknown, options?: { runAt?: Date; maxAttempts?: number }) {
     if (!this.handlers.has(name)) throw new Error(`No handler registered for job "${name}"`);
     return insertJob(tx, name, payload, options);
+  }
+
+  /**
+   * For a recurring job (a daily run): enqueues it at `runAt` unless a run of it is already pending. Call it in a
+   * transaction, at start and from the job's own handler for the next run: a retried run, or several instances
+   * starting together, leave one pending run. Returns whether it enqueued one.
+   */
+  scheduleOnce(tx: Db, name: string, payload: unknown, runAt: Date): Promise<boolean> {
+    if (!this.handlers.has(name)) throw new Error(`No handler registered for job "${name}"`);
+    return insertJobUnlessPending(tx, name, payload, runAt);
   }
 
   start(pollMs: number): void {

@@ -13,6 +13,27 @@ export async function insertJob(
   await db.insert(job).values({ name, payload, runAt: options.runAt, maxAttempts: options.maxAttempts });
 }
 
+/**
+ * Inserts the job unless one of that name is already pending (the next run of a recurring job). A lock on the name,
+ * held until the caller's transaction ends, keeps two instances from both inserting it.
+ */
+export async function insertJobUnlessPending(
+  db: Db,
+  name: string,
+  payload: unknown,
+  runAt: Date,
+): Promise<boolean> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`job:${name}`}))`);
+  const [pending] = await db
+    .select({ id: job.id })
+    .from(job)
+    .where(and(eq(job.name, name), eq(job.status, "pending")))
+    .limit(1);
+  if (pending) return false;
+  await insertJob(db, name, payload, { runAt });
+  return true;
+}
+
 /** A running job not finished after this long is taken to have lost its worker, and is claimed again. */
 export const STALE_JOB_MS = 5 * 60_000;
 
