@@ -15,6 +15,7 @@ export function MainNav({ me }: { me: Me }) {
   if (!me.can.browseClsms && !isAdmin && !clsmId) return null;
   const directory = clsmId ? `/clsm/${clsmId}/annuaire` : null;
   const instances = clsmId ? `/clsm/${clsmId}/instances` : null;
+  const meetings = clsmId ? `/clsm/${clsmId}/reunions` : null;
 
   const current = (active: boolean, exact: boolean) =>
     active
@@ -35,6 +36,13 @@ export function MainNav({ me }: { me: Me }) {
           <li>
             <Link to={instances} {...current(pathname.startsWith(instances), pathname === instances)}>
               Instances
+            </Link>
+          </li>
+        ) : null}
+        {meetings ? (
+          <li>
+            <Link to={meetings} {...current(pathname.startsWith(meetings), pathname === meetings)}>
+              Réunions
             </Link>
           </li>
         ) : null}

@@ -29,6 +29,8 @@ const ImportsPage = lazyPage(() => import("../directory/ImportsPage"), "ImportsP
 const ImportPage = lazyPage(() => import("../directory/ImportPage"), "ImportPage");
 const InstancesPage = lazyPage(() => import("../governance/InstancesPage"), "InstancesPage");
 const InstancePage = lazyPage(() => import("../governance/InstancePage"), "InstancePage");
+const MeetingsPage = lazyPage(() => import("../meetings/MeetingsPage"), "MeetingsPage");
+const MeetingPage = lazyPage(() => import("../meetings/MeetingPage"), "MeetingPage");
 const RsvpPage = lazyPage(() => import("../rsvp/RsvpPage"), "RsvpPage");
 const EditTerritoryPage = lazyPage(() => import("../workspaces/EditTerritoryPage"), "EditTerritoryPage");
 
@@ -72,6 +74,8 @@ export const router = createBrowserRouter([
               },
               { path: "clsm/:clsmId/instances", element: <InstancesPage /> },
               { path: "clsm/:clsmId/instances/:instanceId", element: <InstancePage /> },
+              { path: "clsm/:clsmId/reunions", element: <MeetingsPage /> },
+              { path: "clsm/:clsmId/reunions/:meetingId", element: <MeetingPage /> },
               {
                 path: "admin",
                 element: <AdminLayout />,
