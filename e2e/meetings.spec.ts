@@ -113,9 +113,9 @@ test("a coordinator schedules a COPIL meeting with an outside guest, builds its 
   await expect(page.getByRole("heading", { level: 2, name: frMonth(date) })).toBeVisible();
   const meetingLink = grid.getByRole("link", { name: `14 h 30 ${title}` });
   await expect(meetingLink).toBeVisible();
-  await expect(grid.getByRole("cell").filter({ has: page.getByRole("link", { name: `14 h 30 ${title}` }) })).toContainText(
-    frLong(date).replace(/ \d{4}$/, ""),
-  );
+  await expect(
+    grid.getByRole("cell").filter({ has: page.getByRole("link", { name: `14 h 30 ${title}` }) }),
+  ).toContainText(frLong(date).replace(/ \d{4}$/, ""));
   await meetingLink.click();
 
   // The meeting's page.
@@ -264,4 +264,54 @@ test("a coordinator schedules a COPIL meeting with an outside guest, builds its 
   await choose(page, page, "Instance", "Comité technique");
   await expect(page).toHaveURL(/instance=/);
   await expect(upcoming.getByRole("row", { name: new RegExp(title) })).toHaveCount(0);
+});
+
+test("a member of the CLSM reads the meetings without any write action", async ({ page, browser }) => {
+  // The coordination schedules a COPIL meeting next month (through the API).
+  await signIn(page, COORDINATOR);
+  await page.goto("/");
+  await openClsm(page, SAINT_BRIEUC);
+  const clsmId = page.url().split("/clsm/")[1];
+  const instances = await (await page.request.get(`/api/clsms/${clsmId}/instances`)).json();
+  const copil = instances.items.find((i: { name: string }) => i.name === "Comité de pilotage");
+  const title = `COPIL lecture e2e ${Date.now().toString(36)}`;
+  const date = nextMonthDay(10);
+  const created = await page.request.post(`/api/clsms/${clsmId}/meetings`, {
+    data: { title, instanceId: copil.id, date, time: "09:30", placeName: "Mairie" },
+  });
+  expect(created.status()).toBe(201);
+  const meeting = await created.json();
+  const agenda = await page.request.post(`/api/clsms/${clsmId}/meetings/${meeting.id}/agenda`, {
+    data: { title: "Point d'étape", durationMinutes: 20 },
+  });
+  expect(agenda.status()).toBe(200);
+
+  // A member (the UNAFAM delegate) sees the calendar and the meeting, but nothing to change.
+  const member = await browser.newContext();
+  const memberPage = await member.newPage();
+  await signIn(memberPage, "aidante@clsm-saintbrieuc.demo");
+  await memberPage.goto(`/clsm/${clsmId}/reunions?mois=${date.slice(0, 7)}`);
+  await expect(memberPage.getByRole("heading", { level: 1 })).toHaveText("Réunions");
+  await expect(memberPage.getByRole("heading", { level: 2, name: frMonth(date) })).toBeVisible();
+  await expect(memberPage.getByRole("button", { name: "Programmer une réunion" })).toHaveCount(0);
+  await memberPage
+    .getByRole("table", { name: /^Réunions de / })
+    .getByRole("link", { name: `9 h 30 ${title}` })
+    .click();
+  await expect(memberPage.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(memberPage.getByRole("list", { name: "Ordre du jour" })).toContainText("Point d'étape");
+  for (const name of [
+    "Modifier",
+    "Dupliquer",
+    "Annuler la réunion",
+    "Supprimer",
+    "Ajouter le point",
+    "Inviter des personnes",
+  ])
+    await expect(memberPage.getByRole("button", { name, exact: true })).toHaveCount(0);
+  await expect(memberPage.getByRole("button", { name: /^Monter/ })).toHaveCount(0);
+  await expect(memberPage.getByRole("columnheader", { name: "Convocation" })).toHaveCount(0);
+  await expect(memberPage.getByRole("heading", { name: "Émargement" })).toHaveCount(0);
+  await expectAccessible(memberPage, "meeting page (member)");
+  await member.close();
 });
