@@ -16,6 +16,13 @@ import "./rsvp.css";
 
 type Answer = (typeof rsvpAnswers)[number];
 
+/** The answer as the confirmation tells it back. */
+const answerSaid: Record<Answer, string> = {
+  yes: "Vous serez présent·e",
+  no: "Vous ne pourrez pas venir",
+  maybe: "Vous ne savez pas encore si vous pourrez venir",
+};
+
 const longDate = new Intl.DateTimeFormat("fr-FR", {
   weekday: "long",
   day: "numeric",
@@ -47,12 +54,6 @@ export function RsvpPage() {
     return (
       <Page title={gone ? "Invitation close" : "Lien de réponse non valide"} width="narrow">
         <Alert tone={gone ? "info" : "error"}>{messageOf(rsvp.error)}</Alert>
-        {gone ? null : (
-          <p>
-            Vérifiez que l'adresse est complète (elle est parfois coupée en deux dans le message), ou
-            contactez la coordination qui vous a invité·e.
-          </p>
-        )}
       </Page>
     );
   }
@@ -140,7 +141,7 @@ function Invitation({ token, view }: { token: string; view: RsvpView }) {
                 {
                   onSuccess: () =>
                     setConfirmed(
-                      `${rsvpAnswerLabels[choice]}${who ? ` ; ${who} viendra à votre place` : ""}. Vous pouvez revenir sur cette page pour changer d'avis jusqu'au début de la réunion.`,
+                      `${answerSaid[choice]}${who ? ` ; à votre place viendra : ${who}` : ""}. Vous pouvez revenir sur cette page pour changer d'avis jusqu'au début de la réunion.`,
                     ),
                 },
               );
@@ -156,7 +157,7 @@ function Invitation({ token, view }: { token: string; view: RsvpView }) {
                 setConfirmed(null);
               }}
             >
-              <Label className="choice-group__label">Serez-vous présent·e ?</Label>
+              <Label className="choice-group__label">{"Serez-vous présent·e\u00a0?"}</Label>
               <div className="choice-group__options">
                 {rsvpAnswers.map((a) => (
                   <Radio key={a} value={a} className="choice">
@@ -168,7 +169,7 @@ function Invitation({ token, view }: { token: string; view: RsvpView }) {
             </RadioGroup>
             {choice === "no" ? (
               <TextField
-                label="Quelqu'un viendra-t-il à votre place ?"
+                label={"Quelqu'un viendra-t-il à votre place\u00a0?"}
                 description="Son nom, et sa fonction si c'est utile. Laissez vide si personne ne vous remplace."
                 name="substituteName"
                 autoComplete="off"
