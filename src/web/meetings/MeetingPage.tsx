@@ -13,6 +13,8 @@ import { AgendaSection } from "./AgendaSection";
 import { AttendanceSection } from "./AttendanceSection";
 import { useMeeting } from "./api";
 import { formatDuration, formatWhen, monthOf } from "./dates";
+import { DocumentsSection } from "./documents/DocumentsSection";
+import { SignInSheetButton } from "./documents/SignInSheetButton";
 import { InviteesSection } from "./InviteesSection";
 import { meetingState, type Notice } from "./labels";
 import { MeetingActions } from "./MeetingActions";
@@ -89,7 +91,9 @@ function MeetingView() {
         convocations and calendar feed (./convocations/), minutes, decisions and follow-ups (./minutes/),
         documents (./documents/).
       */}
+      <DocumentsSection clsmId={clsmId} meeting={m} />
       <InviteesSection clsmId={clsmId} meeting={m} onNotice={setNotice} />
+      {m.can.manage ? <SignInSheetButton clsmId={clsmId} meetingId={m.id} /> : null}
       <AttendanceSection clsmId={clsmId} meeting={m} />
       <p>
         <Link to={`/clsm/${clsmId}/reunions?mois=${monthOf(m.date)}`}>
