@@ -26,10 +26,29 @@ test("an invitee answers the convocation from the mailed link, on a phone, witho
   });
   expect(created.status()).toBe(201);
   const meeting = await created.json();
-  const sent = await page.request.post(`/api/clsms/${clsmId}/meetings/${meeting.id}/convocations`, {
-    data: { scope: "pending" },
-  });
-  expect(await sent.json()).toEqual({ sent: 1, withoutEmail: 0 });
+
+  // The coordination sends the convocations from the meeting's page, with a message.
+  await page.goto(`/clsm/${clsmId}/reunions/${meeting.id}`);
+  const convocations = page.getByRole("region", { name: "Convocations" });
+  await expect(convocations.getByText("Les convocations n'ont pas encore été envoyées.")).toBeVisible();
+  await convocations
+    .getByRole("textbox", { name: "Message aux invités (facultatif)" })
+    .fill("Merci de confirmer votre présence.");
+  await convocations.getByRole("button", { name: "Envoyer les convocations" }).click();
+  await expect(convocations.getByText("1 convocation envoyée.")).toBeVisible();
+  await expect(convocations.getByRole("button", { name: "Renvoyer les convocations à tous" })).toBeVisible();
+  await expectAccessible(page, "meeting page with convocations");
+
+  // A subscription link for the CLSM's meetings: shown once, with a copy button.
+  const feed = page.getByRole("region", { name: "S'abonner aux réunions du CLSM" });
+  await feed.getByRole("button", { name: "Créer mon lien d'abonnement" }).click();
+  await expect(feed.getByRole("textbox", { name: "Lien d'abonnement (privé)" })).toHaveValue(
+    /\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/,
+  );
+  await expectAccessible(page, "calendar feed link shown");
+  const feedUrl = await feed.getByRole("textbox", { name: "Lien d'abonnement (privé)" }).inputValue();
+  const ics = await page.request.get(new URL(feedUrl).pathname);
+  expect(await ics.text()).toContain(`UID:${meeting.id}@maillage`);
 
   // The link, as the admin reads it in the outbox.
   const admin = await browser.newContext();

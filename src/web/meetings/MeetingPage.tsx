@@ -12,6 +12,8 @@ import { useClsm } from "../workspaces/api";
 import { AgendaSection } from "./AgendaSection";
 import { AttendanceSection } from "./AttendanceSection";
 import { useMeeting } from "./api";
+import { CalendarFeedCard } from "./convocations/CalendarFeedCard";
+import { ConvocationPanel } from "./convocations/ConvocationPanel";
 import { formatDuration, formatWhen, monthOf } from "./dates";
 import { DocumentsSection } from "./documents/DocumentsSection";
 import { SignInSheetButton } from "./documents/SignInSheetButton";
@@ -86,6 +88,7 @@ function MeetingView() {
       ) : null}
       <MeetingFacts clsmId={clsmId} meeting={m} />
       <AgendaSection clsmId={clsmId} meeting={m} onNotice={setNotice} />
+      <ConvocationPanel clsmId={clsmId} meeting={m} />
       {/*
         ─── Sections of the other parts of a meeting go here, between the agenda and the invitees: ───
         convocations and calendar feed (./convocations/), minutes, decisions and follow-ups (./minutes/),
@@ -95,6 +98,7 @@ function MeetingView() {
       <InviteesSection clsmId={clsmId} meeting={m} onNotice={setNotice} />
       {m.can.manage ? <SignInSheetButton clsmId={clsmId} meetingId={m.id} /> : null}
       <AttendanceSection clsmId={clsmId} meeting={m} />
+      <CalendarFeedCard scope={{ kind: "clsm", clsmId }} />
       <p>
         <Link to={`/clsm/${clsmId}/reunions?mois=${monthOf(m.date)}`}>
           Revenir au calendrier des réunions
