@@ -13,22 +13,24 @@ export function SignInSheetButton({ clsmId, meetingId }: { clsmId: string; meeti
   const [error, setError] = useState<string | null>(null);
   return (
     <div className="stack">
-      <Button
-        isPending={pending}
-        onPress={async () => {
-          setPending(true);
-          setError(null);
-          try {
-            await downloadSignInSheet(clsmId, meetingId);
-          } catch (e) {
-            setError(messageOf(e));
-          } finally {
-            setPending(false);
-          }
-        }}
-      >
-        Feuille d'émargement (PDF)
-      </Button>
+      <div className="form__actions">
+        <Button
+          isPending={pending}
+          onPress={async () => {
+            setPending(true);
+            setError(null);
+            try {
+              await downloadSignInSheet(clsmId, meetingId);
+            } catch (e) {
+              setError(messageOf(e));
+            } finally {
+              setPending(false);
+            }
+          }}
+        >
+          Feuille d'émargement (PDF)
+        </Button>
+      </div>
       {error ? <Alert tone="error">{error}</Alert> : null}
     </div>
   );
