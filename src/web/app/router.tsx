@@ -29,6 +29,11 @@ const ImportsPage = lazyPage(() => import("../directory/ImportsPage"), "ImportsP
 const ImportPage = lazyPage(() => import("../directory/ImportPage"), "ImportPage");
 const InstancesPage = lazyPage(() => import("../governance/InstancesPage"), "InstancesPage");
 const InstancePage = lazyPage(() => import("../governance/InstancePage"), "InstancePage");
+const FollowUpsPage = lazyPage(() => import("../meetings/minutes/FollowUpsPage"), "FollowUpsPage");
+const MeetingSearchPage = lazyPage(
+  () => import("../meetings/minutes/MeetingSearchPage"),
+  "MeetingSearchPage",
+);
 const MeetingsPage = lazyPage(() => import("../meetings/MeetingsPage"), "MeetingsPage");
 const MeetingPage = lazyPage(() => import("../meetings/MeetingPage"), "MeetingPage");
 const RsvpPage = lazyPage(() => import("../rsvp/RsvpPage"), "RsvpPage");
@@ -74,6 +79,8 @@ export const router = createBrowserRouter([
               },
               { path: "clsm/:clsmId/instances", element: <InstancesPage /> },
               { path: "clsm/:clsmId/instances/:instanceId", element: <InstancePage /> },
+              { path: "clsm/:clsmId/suivi", element: <FollowUpsPage /> },
+              { path: "clsm/:clsmId/reunions/recherche", element: <MeetingSearchPage /> },
               { path: "clsm/:clsmId/reunions", element: <MeetingsPage /> },
               { path: "clsm/:clsmId/reunions/:meetingId", element: <MeetingPage /> },
               {
