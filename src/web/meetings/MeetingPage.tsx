@@ -20,6 +20,7 @@ import { SignInSheetButton } from "./documents/SignInSheetButton";
 import { InviteesSection } from "./InviteesSection";
 import { meetingState, type Notice } from "./labels";
 import { MeetingActions } from "./MeetingActions";
+import { MinutesSection } from "./minutes/MinutesSection";
 
 const reminderText = (days: number | null) =>
   days === null
@@ -95,6 +96,7 @@ function MeetingView() {
         documents (./documents/).
       */}
       <DocumentsSection clsmId={clsmId} meeting={m} />
+      <MinutesSection clsmId={clsmId} meeting={m} />
       <InviteesSection clsmId={clsmId} meeting={m} onNotice={setNotice} />
       {m.can.manage ? <SignInSheetButton clsmId={clsmId} meetingId={m.id} /> : null}
       <AttendanceSection clsmId={clsmId} meeting={m} />
