@@ -198,7 +198,7 @@ test("a coordinator schedules a COPIL meeting with an outside guest, builds its 
   await expect(pillars).toContainText("Psychiatrie publique : représenté");
   await expect(pillars).toContainText("Aidants : absent");
   await expect(page.getByRole("status").filter({ hasText: "Piliers absents" })).toContainText(
-    "Le COPIL s'est réuni sans personnes concernées et aidants",
+    "Ni personnes concernées ni aidants parmi les présent·es de ce COPIL",
   );
   await expect(invitees.getByRole("row", { name: /Yann Kerleau/ })).toContainText("par Dr Anne Le Floch");
 

@@ -266,7 +266,7 @@ describe("invitees and attendance", () => {
       { pillar: "aidants", label: "Aidants", present: false },
     ]);
     expect(taken.json().pillarsWarning).toBe(
-      "Le COPIL s'est réuni sans personnes concernées et aidants : les quatre piliers y ont leur place.",
+      "Ni personnes concernées ni aidants parmi les présent·es de ce COPIL : les quatre piliers y ont leur place.",
     );
 
     // Represented: who stood in is kept; present again clears it.
@@ -279,8 +279,9 @@ describe("invitees and attendance", () => {
       attendance: "represente",
       representedBy: "Léa, adhérente du GEM",
     });
-    expect(represented.json().pillarsWarning).toContain("aidants");
-    expect(represented.json().pillarsWarning).not.toContain("personnes concernées");
+    expect(represented.json().pillarsWarning).toBe(
+      "Pas d'aidants parmi les présent·es de ce COPIL : les quatre piliers y ont leur place.",
+    );
 
     // An invitee of another meeting in the entries: 400 naming the entry, nothing written.
     const bad = await t.request(coordinator, {
@@ -333,6 +334,79 @@ describe("invitees and attendance", () => {
       url: meetingsUrl(clsm.id, `/${meeting.id}/invitees/${detail.invitees[3]?.id}`),
     });
     expect(removed.json().inviteeCount).toBe(3);
+  });
+
+  it("invites an outside guest once (same e-mail, or same name without one); a cancelled meeting is frozen", async () => {
+    const { clsm, coordinator, copil } = await copilWithMembers();
+    const meeting = await createMeeting(t, coordinator, clsm.id, {
+      title: "COPIL",
+      instanceId: copil.id,
+      date: inDays(20),
+      time: "10:00",
+      guests: [{ name: "Dr Invitée", email: "invitee@exemple.test" }],
+    });
+    const url = meetingsUrl(clsm.id, `/${meeting.id}/invitees`);
+    const again = await t.request(coordinator, {
+      method: "POST",
+      url,
+      payload: {
+        guests: [
+          { name: "Docteure Invitée", email: "INVITEE@exemple.test" },
+          { name: "Élu voisin" },
+          { name: "élu voisin " },
+        ],
+      },
+    });
+    expect(again.json()).toEqual({ added: 1, alreadyInvited: 2 });
+    await t.request(coordinator, {
+      method: "POST",
+      url: meetingsUrl(clsm.id, `/${meeting.id}/cancel`),
+      payload: { notify: false },
+    });
+    const invitee = meeting.invitees[0]?.id;
+    for (const [method, path, payload] of [
+      ["PUT", "/attendance", { entries: [{ inviteeId: invitee, attendance: "present" }] }],
+      ["PATCH", `/invitees/${invitee}`, { rsvp: "yes" }],
+      ["DELETE", `/invitees/${invitee}`, undefined],
+      ["POST", "/invitees", { guests: [{ name: "Tard venu" }] }],
+    ] as const) {
+      const res = await t.request(coordinator, {
+        method,
+        url: meetingsUrl(clsm.id, `/${meeting.id}${path}`),
+        ...(payload ? { payload } : {}),
+      });
+      expect(res.statusCode, `${method} ${path}`).toBe(409);
+    }
+  });
+
+  it("keeps a meeting under way among the upcoming ones until it ends", async () => {
+    const { clsm, coordinator, copil } = await copilWithMembers();
+    const started = new Date(Date.now() - 30 * 60_000);
+    const parts = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Europe/Paris",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }).formatToParts(started);
+    const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
+    await createMeeting(t, coordinator, clsm.id, {
+      title: "En cours",
+      instanceId: copil.id,
+      date: `${p.year}-${p.month}-${p.day}`,
+      time: `${p.hour}:${p.minute}`,
+      durationMinutes: 120,
+    });
+    const upcoming = await t.request(coordinator, { method: "GET", url: meetingsUrl(clsm.id) });
+    expect(upcoming.json().items.map((m: MeetingListItem) => m.title)).toEqual(["En cours"]);
+    const past = await t.request(coordinator, {
+      method: "GET",
+      url: meetingsUrl(clsm.id),
+      query: { when: "past" },
+    });
+    expect(past.json().total).toBe(0);
   });
 
   it("hides e-mails from members when the CLSM hides contact details", async () => {

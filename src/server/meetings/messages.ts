@@ -13,7 +13,7 @@ export const meetingsMessages = {
   noNextMeeting:
     "Aucune réunion à venir de cette instance ne peut recevoir ce point : programmez la prochaine réunion d'abord.",
   postponeTarget: "Choisissez une réunion à venir de ce CLSM, autre que celle-ci.",
-  placeOrVideo: "Indiquez un lieu, une adresse ou un lien de visioconférence.",
-  copilWithoutPillars: (missing: string) =>
-    `Le COPIL s'est réuni sans ${missing} : les quatre piliers y ont leur place.`,
+  /** "Pas d'aidants parmi les présent·es de ce COPIL : …" */
+  copilWithoutPillars: (absent: string) =>
+    `${absent} parmi les présent·es de ce COPIL : les quatre piliers y ont leur place.`,
 } as const;

@@ -38,6 +38,9 @@ export interface MeetingFilter {
 
 const inviteeCount = sql<number>`(select count(*)::int from ${meetingInvitee} where ${qualified(meetingInvitee.meetingId)} = ${qualified(meeting.id)})`;
 
+/** A meeting under way is still "upcoming" until its end. */
+const endsAt = sql`${meeting.startsAt} + ${meeting.durationMinutes} * interval '1 minute'`;
+
 export async function listMeetings(db: Db, f: MeetingFilter) {
   const now = new Date();
   const where = and(
@@ -45,8 +48,8 @@ export async function listMeetings(db: Db, f: MeetingFilter) {
     f.range
       ? and(gte(meeting.startsAt, f.range.from), lt(meeting.startsAt, f.range.to))
       : f.when === "upcoming"
-        ? gte(meeting.startsAt, now)
-        : lt(meeting.startsAt, now),
+        ? sql`${endsAt} > ${now}`
+        : sql`${endsAt} <= ${now}`,
     f.instanceId ? eq(meeting.instanceId, f.instanceId) : undefined,
     f.includeCancelled ? undefined : eq(meeting.status, "scheduled"),
     f.hiddenInstanceIds.length

@@ -20,7 +20,6 @@ import type { Actor } from "../platform/access";
 import { addDays, parisParts, parisToUtc } from "../platform/dates";
 import type { Db } from "../platform/db";
 import { badRequest, conflict, notFound } from "../platform/errors";
-import { listFormat } from "../platform/text";
 import type { MeetingAccess, MeetingReader } from "./access";
 import { meetingsMessages as m } from "./messages";
 import { occurrences } from "./recurrence";
@@ -169,6 +168,14 @@ export function createMeetingsService(deps: {
     );
     if (people.length !== wanted.length) throw badRequest(m.unknownPeople, { guests: m.unknownPeople });
     const fromInstance = new Map(wanted.map((p) => [p.id, p.fromInstance]));
+    // An outside guest is the same guest when the e-mail is (or, without one, the name).
+    const known = new Set((await repo.inviteesOf(tx, meetingId)).map((i) => guestKey(i)));
+    const newOutsiders = outsiders.filter((g) => {
+      const key = guestKey(g);
+      if (known.has(key)) return false;
+      known.add(key);
+      return true;
+    });
     return repo.insertInvitees(tx, [
       ...people.map((p) => ({
         clsmId,
@@ -179,7 +186,7 @@ export function createMeetingsService(deps: {
         fromInstance: fromInstance.get(p.id) ?? false,
         tokenNonce: newNonce(),
       })),
-      ...outsiders.map((g) => ({
+      ...newOutsiders.map((g) => ({
         clsmId,
         meetingId,
         name: g.name,
@@ -193,6 +200,13 @@ export function createMeetingsService(deps: {
     personIds: guests.flatMap((g) => ("personId" in g ? [{ id: g.personId, fromInstance: false }] : [])),
     outsiders: guests.flatMap((g) => ("name" in g ? [{ name: g.name, email: g.email }] : [])),
   });
+
+  /** A meeting still scheduled, locked for the transaction (a cancelled one is frozen: 409). */
+  async function openMeeting(tx: Db, r: MeetingReader, id: string) {
+    const row = await access.meeting(tx, r, id, true);
+    if (row.status === "cancelled") throw conflict(m.meetingCancelled);
+    return row;
+  }
 
   async function assertInstance(tx: Db, clsmId: string, instanceId: string | null | undefined) {
     if (!instanceId) return null;
@@ -430,8 +444,7 @@ export function createMeetingsService(deps: {
     async addInvitees(actor: Actor, clsmId: string, id: string, guests: GuestInput[]) {
       const r = await access.manager(actor, clsmId);
       return db.transaction(async (tx) => {
-        const row = await access.meeting(tx, r, id, true);
-        if (row.status === "cancelled") throw conflict(m.meetingCancelled);
+        await openMeeting(tx, r, id);
         const { personIds, outsiders } = splitGuests(guests);
         const added = await invite(tx, clsmId, id, personIds, outsiders);
         return { added, alreadyInvited: guests.length - added };
@@ -447,7 +460,7 @@ export function createMeetingsService(deps: {
     ) {
       const r = await access.manager(actor, clsmId);
       return db.transaction(async (tx) => {
-        await access.meeting(tx, r, id, true);
+        await openMeeting(tx, r, id);
         const invitee = await repo.findInvitee(tx, id, inviteeId);
         if (!invitee) throw notFound(m.inviteeNotFound);
         await repo.updateInvitee(tx, inviteeId, attendanceValues(input, invitee));
@@ -458,7 +471,7 @@ export function createMeetingsService(deps: {
     async removeInvitee(actor: Actor, clsmId: string, id: string, inviteeId: string) {
       const r = await access.manager(actor, clsmId);
       return db.transaction(async (tx) => {
-        await access.meeting(tx, r, id, true);
+        await openMeeting(tx, r, id);
         if (!(await repo.findInvitee(tx, id, inviteeId))) throw notFound(m.inviteeNotFound);
         await repo.deleteInvitee(tx, inviteeId);
         return detail(tx, r, id);
@@ -474,7 +487,7 @@ export function createMeetingsService(deps: {
     ) {
       const r = await access.manager(actor, clsmId);
       return db.transaction(async (tx) => {
-        await access.meeting(tx, r, id, true);
+        await openMeeting(tx, r, id);
         const invitees = new Map((await repo.inviteesOf(tx, id)).map((i) => [i.id, i]));
         const unknown = entries.findIndex((e) => !invitees.has(e.inviteeId));
         if (unknown >= 0)
@@ -488,6 +501,9 @@ export function createMeetingsService(deps: {
     },
   };
 }
+
+const guestKey = (g: { name: string; email?: string | null }) =>
+  g.email ? `@${g.email.toLowerCase()}` : `#${g.name.trim().toLowerCase()}`;
 
 /** The attendance fields to write: "représenté·e" keeps who stood in, any other value clears it. */
 function attendanceValues(input: UpdateInviteeBody, current: repo.InviteeRow) {
@@ -520,8 +536,10 @@ function pillarsAmongPresent(invitees: Invitee[]) {
 }
 
 function copilWarning(present: { pillar: string; present: boolean }[]): string | null {
-  const missing = present
-    .filter((p) => (p.pillar === "usagers" || p.pillar === "aidants") && !p.present)
-    .map((p) => (p.pillar === "usagers" ? "personnes concernées" : "aidants"));
-  return missing.length ? m.copilWithoutPillars(listFormat(missing)) : null;
+  const missing = new Set(present.filter((p) => !p.present).map((p) => p.pillar));
+  const usagers = missing.has("usagers");
+  const aidants = missing.has("aidants");
+  if (usagers && aidants) return m.copilWithoutPillars("Ni personnes concernées ni aidants");
+  if (usagers) return m.copilWithoutPillars("Pas de personnes concernées");
+  return aidants ? m.copilWithoutPillars("Pas d'aidants") : null;
 }
