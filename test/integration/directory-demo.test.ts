@@ -40,5 +40,29 @@ describe("the demo directory", () => {
     ).json();
     expect(detail.members.filter((m: { endDate: string | null }) => m.endDate !== null)).toHaveLength(1);
     expect(detail.children).toHaveLength(2);
+
+    // A year of meetings: past ones with attendance and shared minutes, upcoming ones, open follow-ups.
+    const past = (
+      await t.request(coordinator, {
+        method: "GET",
+        url: `/api/clsms/${agglo.id}/meetings`,
+        query: { when: "past" },
+      })
+    ).json();
+    expect(past.total).toBeGreaterThanOrEqual(8);
+    expect(past.items.filter((m: { hasMinutes: boolean }) => m.hasMinutes).length).toBeGreaterThanOrEqual(7);
+    const upcoming = (
+      await t.request(coordinator, { method: "GET", url: `/api/clsms/${agglo.id}/meetings` })
+    ).json();
+    expect(upcoming.total).toBeGreaterThanOrEqual(2);
+    const followUps = (
+      await t.request(coordinator, { method: "GET", url: `/api/clsms/${agglo.id}/follow-ups` })
+    ).json();
+    expect(followUps.total).toBeGreaterThanOrEqual(3);
+    const lastCopil = past.items.find((m: { title: string }) => m.title.startsWith("COPIL — bilan"));
+    const meeting = (
+      await t.request(coordinator, { method: "GET", url: `/api/clsms/${agglo.id}/meetings/${lastCopil.id}` })
+    ).json();
+    expect(meeting.pillarsWarning).toContain("aidants");
   });
 });

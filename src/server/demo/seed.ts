@@ -9,6 +9,7 @@ import type { Actor } from "../platform/access";
 import type { Database } from "../platform/db";
 import { searchKey } from "../territory/normalize";
 import { clsm } from "../workspaces/tables";
+import { seedMeetings } from "./meetings";
 
 // A believable, fictional demo: real territories (official EPCI and communes), invented people.
 
@@ -105,7 +106,8 @@ export async function seedDemo(database: Database, services: Services): Promise<
   ] as const;
   for (const m of members) await workspaces.addMember(admin, agglo.id, m);
   const people = await seedDirectory(services, admin, agglo.id);
-  await seedInstances(services, admin, agglo.id, people);
+  const instances = await seedInstances(services, admin, agglo.id, people);
+  await seedMeetings(services, admin, agglo.id, instances, people);
 
   const quartiers = await workspaces.create(admin, {
     name: "CLSM Rennes – quartiers nord",
@@ -351,8 +353,10 @@ const demoInstances: {
   },
 ];
 
+/** Creates the demo instances with their members; returns their ids by name. */
 async function seedInstances(services: Services, admin: Actor, clsmId: string, people: Map<string, string>) {
   const { governance } = services;
+  const ids = new Map<string, string>();
   let copilId: string | null = null;
   for (const i of demoInstances) {
     const instance = await governance.create(admin, clsmId, {
@@ -365,6 +369,7 @@ async function seedInstances(services: Services, admin: Actor, clsmId: string, p
       confidential: i.confidential ?? false,
     });
     if (i.kind === "copil") copilId = instance.id;
+    ids.set(i.name, instance.id);
     const byRole = new Map<MemberRole, string[]>();
     const members = i.kind === "pleniere" ? [...people.keys()].map((n) => [n, "membre"] as const) : i.members;
     for (const [lastName, role] of members) {
@@ -387,4 +392,5 @@ async function seedInstances(services: Services, admin: Actor, clsmId: string, p
     if (membership)
       await governance.updateMembership(admin, clsmId, copilId, membership.id, { endDate: "2024-12-31" });
   }
+  return ids;
 }
