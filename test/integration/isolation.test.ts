@@ -68,7 +68,10 @@ const validBodies: Record<string, unknown> = {
     assigneePersonId: d.otherPersonId,
   }),
   "PATCH /api/clsms/:clsmId/follow-ups/:followUpId": { status: "done" },
-  "POST /api/clsms/:clsmId/meetings/:meetingId/convocations": { scope: "all", message: "Message de l'intrus" },
+  "POST /api/clsms/:clsmId/meetings/:meetingId/convocations": {
+    scope: "all",
+    message: "Message de l'intrus",
+  },
   "PATCH /api/clsms/:clsmId": { name: "Renommé par un intrus", status: "sommeil" },
   "PUT /api/clsms/:clsmId/territory": { communeCodes: [MARSEILLE] },
   "POST /api/clsms/:clsmId/members": { email: "intrus@exemple.test", role: "coordinator" },
