@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useId, useState } from "react";
 import {
   ComboBox,
   FieldError,
@@ -27,15 +27,29 @@ export function AssigneeField({
   value,
   onChange,
   label = "Personne chargée de l'action",
+  description = "Tapez un nom, une structure ou une fonction de l'annuaire ; laissez vide si personne n'est désigné.",
   errorMessage,
 }: {
   clsmId: string;
   value: Assignee | null;
   onChange: (assignee: Assignee | null) => void;
   label?: string;
+  description?: string;
   errorMessage?: string;
 }) {
   const [text, setText] = useState("");
+  const id = useId();
+  // The chosen name replaces the search field (and back): the focus follows, rather than falling to the page.
+  const [focus, setFocus] = useState<"change" | "input" | null>(null);
+  useEffect(() => {
+    if (!focus) return;
+    // After the list box has closed and given the focus back (to a field that is no longer there).
+    const timer = window.setTimeout(() => {
+      document.getElementById(`${id}-${focus}`)?.focus();
+      setFocus(null);
+    }, 50);
+    return () => window.clearTimeout(timer);
+  }, [focus, id]);
   const q = useDebouncedValue(text.trim(), 250);
   const people = usePeople(clsmId, { q: q || undefined, limit: 20, sort: "lastName" });
   const items = q
@@ -53,10 +67,14 @@ export function AssigneeField({
         <p className="assignee-chosen">
           <span>{value.name}</span>
           <Button
+            id={`${id}-change`}
             size="sm"
             variant="quiet"
-            onPress={() => onChange(null)}
-            aria-label={`Changer : ${value.name}`}
+            onPress={() => {
+              onChange(null);
+              setFocus("input");
+            }}
+            aria-label={`Changer la personne : ${value.name}`}
           >
             Changer
           </Button>
@@ -76,9 +94,10 @@ export function AssigneeField({
         if (person) {
           onChange({ id: person.id, name: person.name });
           setText("");
+          setFocus("change");
         }
       }}
-      allowsEmptyCollection={q !== ""}
+      allowsEmptyCollection={text.trim() !== ""}
       allowsCustomValue
       menuTrigger="input"
       isInvalid={Boolean(errorMessage)}
@@ -86,10 +105,10 @@ export function AssigneeField({
     >
       <Label className="field__label">{label}</Label>
       <Text slot="description" className="field__description">
-        Tapez un nom, une structure ou une fonction de l'annuaire ; laissez vide si personne n'est désigné.
+        {description}
       </Text>
       <div className="combobox__box">
-        <Input className="field__input combobox__input" />
+        <Input id={`${id}-input`} className="field__input combobox__input" />
         {q && people.isFetching ? <span className="spinner combobox__spinner" aria-hidden="true" /> : null}
       </div>
       <FieldError className="field__error">{errorMessage}</FieldError>
@@ -97,7 +116,9 @@ export function AssigneeField({
         <ListBox
           className="listbox"
           renderEmptyState={() => (
-            <p className="listbox__empty">{people.isFetching ? "Recherche…" : "Personne ne correspond."}</p>
+            <p className="listbox__empty">
+              {text.trim() !== q || people.isFetching ? "Recherche…" : "Personne ne correspond."}
+            </p>
           )}
         >
           {(p: (typeof items)[number]) => (

@@ -83,6 +83,7 @@ export function FollowUpsPage() {
         <AssigneeField
           clsmId={clsmId}
           label="Personne"
+          description="Nom, structure ou fonction."
           value={assignee}
           onChange={(a) => {
             setAssignee(a);

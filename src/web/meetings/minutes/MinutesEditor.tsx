@@ -186,7 +186,15 @@ function FormatToolbar({ editor, onLink }: { editor: Editor; onLink: () => void 
           isSelected={state.link}
           onChange={onLink}
         >
-          <span aria-hidden="true">🔗</span>
+          <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+            <path
+              d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2.2"
+              strokeLinecap="round"
+            />
+          </svg>
         </Toggle>
       </Group>
       <Group className="minutes-toolbar__group" aria-label="Listes">
