@@ -201,7 +201,7 @@ describe("tenant isolation between CLSMs", () => {
       url: `/api/clsms/${b.clsm.id}/meetings/${bIds.meetingId}/documents`,
     });
     expect(documents.json().items).toHaveLength(1);
-  });
+  }, 180_000);
 
   it("answers the same to A's plain member", async () => {
     const a = await createTenant(t);

@@ -16,6 +16,7 @@ export function MainNav({ me }: { me: Me }) {
   const directory = clsmId ? `/clsm/${clsmId}/annuaire` : null;
   const instances = clsmId ? `/clsm/${clsmId}/instances` : null;
   const meetings = clsmId ? `/clsm/${clsmId}/reunions` : null;
+  const followUps = clsmId ? `/clsm/${clsmId}/suivi` : null;
 
   const current = (active: boolean, exact: boolean) =>
     active
@@ -43,6 +44,13 @@ export function MainNav({ me }: { me: Me }) {
           <li>
             <Link to={meetings} {...current(pathname.startsWith(meetings), pathname === meetings)}>
               Réunions
+            </Link>
+          </li>
+        ) : null}
+        {followUps ? (
+          <li>
+            <Link to={followUps} {...current(pathname.startsWith(followUps), pathname === followUps)}>
+              Suivi
             </Link>
           </li>
         ) : null}

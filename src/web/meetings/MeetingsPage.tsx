@@ -11,6 +11,7 @@ import { Page } from "../ui/Page";
 import { SelectField } from "../ui/SelectField";
 import { useClsm } from "../workspaces/api";
 import { useMeetings } from "./api";
+import { CalendarFeedCard } from "./convocations/CalendarFeedCard";
 import { formatLongDate, formatTime, isMonth, monthOf } from "./dates";
 import { MeetingList } from "./MeetingList";
 import { MonthCalendar, monthRange } from "./MonthCalendar";
@@ -140,6 +141,11 @@ export function MeetingsPage() {
           <MeetingList clsmId={clsmId} instanceId={instanceId} canManage={canManage} />
         </TabPanel>
       </Tabs>
+      <p>
+        <Link to={`/clsm/${clsmId}/suivi`}>Actions à suivre de toutes les réunions</Link> ·{" "}
+        <Link to={`/clsm/${clsmId}/reunions/recherche`}>Chercher dans les comptes rendus</Link>
+      </p>
+      <CalendarFeedCard scope={{ kind: "personal" }} />
     </Page>
   );
 }
