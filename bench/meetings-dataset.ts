@@ -80,19 +80,17 @@ export async function loadMeetings(db: Db, target = 50_000, log: (line: string) 
     await db
       .insert(governanceInstance)
       .values(instances.map((i) => ({ id: i.id, clsmId: c.id, kind: i.kind, name: i.name })));
-    await db
-      .insert(governanceMembership)
-      .values(
-        instances.flatMap((i) =>
-          i.members.map((p) => ({
-            clsmId: c.id,
-            instanceId: i.id,
-            personId: p.id,
-            role: "membre",
-            startDate: "2024-01-01",
-          })),
-        ),
-      );
+    await db.insert(governanceMembership).values(
+      instances.flatMap((i) =>
+        i.members.map((p) => ({
+          clsmId: c.id,
+          instanceId: i.id,
+          personId: p.id,
+          role: "membre",
+          startDate: "2024-01-01",
+        })),
+      ),
+    );
     const meetingRows: (typeof meeting.$inferInsert)[] = [];
     const inviteeRows: (typeof meetingInvitee.$inferInsert)[] = [];
     const itemRows: (typeof meetingAgendaItem.$inferInsert)[] = [];

@@ -40,15 +40,13 @@ await app.ready();
 const db = database.db;
 
 const adminId = randomUUID();
-await db
-  .insert(user)
-  .values({
-    id: adminId,
-    email: `bench-${adminId}@exemple.test`,
-    name: "Bench",
-    emailVerified: true,
-    platformRole: "admin",
-  });
+await db.insert(user).values({
+  id: adminId,
+  email: `bench-${adminId}@exemple.test`,
+  name: "Bench",
+  emailVerified: true,
+  platformRole: "admin",
+});
 const actor: Actor = {
   userId: adminId,
   name: "Bench",

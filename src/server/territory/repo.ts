@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { type Db, qualified } from "../platform/db";
 import { refCommune, refDepartement, refEpci, refRegion } from "./tables";
 
