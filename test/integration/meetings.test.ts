@@ -160,6 +160,26 @@ describe("meetings", () => {
     });
     const same = await t.request(coordinator, { method: "PATCH", url, payload: { time: "14:00" } });
     expect(same.json().sequence).toBe(1);
+    // The search reads the title with the minutes: the renamed meeting is found under its new name.
+    const minutes = await t.request(coordinator, {
+      method: "PUT",
+      url: `${url}/minutes`,
+      payload: {
+        doc: {
+          type: "doc",
+          content: [{ type: "paragraph", content: [{ type: "text", text: "Ordre du jour adopté." }] }],
+        },
+      },
+    });
+    expect(minutes.statusCode, minutes.body).toBe(200);
+    await t.request(coordinator, { method: "PATCH", url, payload: { title: "COPIL de printemps" } });
+    const found = await t.request(coordinator, {
+      method: "GET",
+      url: meetingsUrl(clsm.id, "/search"),
+      query: { q: "printemps" },
+    });
+    expect(found.statusCode, found.body).toBe(200);
+    expect(JSON.stringify(found.json())).toContain(meeting.id);
   });
 
   it("cancels (sequence raised, then frozen), and deletes only a meeting never convened", async () => {

@@ -22,6 +22,7 @@ import type { Db } from "../platform/db";
 import { badRequest, conflict, notFound } from "../platform/errors";
 import type { MeetingAccess, MeetingReader } from "./access";
 import { meetingsMessages as m } from "./messages";
+import { meetingSearchText } from "./minutes";
 import { occurrences } from "./recurrence";
 import * as repo from "./repo";
 
@@ -294,6 +295,7 @@ export function createMeetingsService(deps: {
             instanceId: instance?.id ?? null,
             seriesId,
             title: input.title,
+            searchText: meetingSearchText(input.title, ""),
             description: blank(input.description) ?? null,
             startsAt: parisToUtc(date, input.time),
             durationMinutes: input.durationMinutes,
@@ -340,6 +342,8 @@ export function createMeetingsService(deps: {
         const changed = calendarFields.some((f) => (next[f] ?? null) !== (before[f] ?? null));
         await repo.updateMeeting(tx, id, {
           title: next.title,
+          // The search reads the title with the minutes: a renamed meeting is found under its new name.
+          searchText: next.title !== row.title ? meetingSearchText(next.title, row.minutesText ?? "") : undefined,
           description: input.description === undefined ? undefined : blank(input.description),
           startsAt: parisToUtc(next.date, next.time),
           durationMinutes: next.durationMinutes,
@@ -398,6 +402,7 @@ export function createMeetingsService(deps: {
             clsmId,
             instanceId: row.instanceId,
             title: row.title,
+            searchText: meetingSearchText(row.title, ""),
             description: row.description,
             startsAt: parisToUtc(input.date, input.time ?? parisParts(row.startsAt).time),
             durationMinutes: row.durationMinutes,
