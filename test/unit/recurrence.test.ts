@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { occurrences } from "../../src/server/meetings/recurrence";
+import { occurrences } from "../../src/contracts/recurrence";
 
 describe("meeting recurrences", () => {
   it("every two weeks", () => {

@@ -14,6 +14,7 @@ import type {
   UpdateInviteeBody,
   UpdateMeetingBody,
 } from "../../contracts/meetings";
+import { occurrences } from "../../contracts/recurrence";
 import type { DirectoryService, PersonLinks } from "../directory/service";
 import type { GovernanceService } from "../governance/service";
 import type { Actor } from "../platform/access";
@@ -23,7 +24,6 @@ import { badRequest, conflict, notFound } from "../platform/errors";
 import type { MeetingAccess, MeetingReader } from "./access";
 import { meetingsMessages as m } from "./messages";
 import { meetingSearchText } from "./minutes";
-import { occurrences } from "./recurrence";
 import * as repo from "./repo";
 
 export type MeetingsService = ReturnType<typeof createMeetingsService>;
@@ -343,7 +343,8 @@ export function createMeetingsService(deps: {
         await repo.updateMeeting(tx, id, {
           title: next.title,
           // The search reads the title with the minutes: a renamed meeting is found under its new name.
-          searchText: next.title !== row.title ? meetingSearchText(next.title, row.minutesText ?? "") : undefined,
+          searchText:
+            next.title !== row.title ? meetingSearchText(next.title, row.minutesText ?? "") : undefined,
           description: input.description === undefined ? undefined : blank(input.description),
           startsAt: parisToUtc(next.date, next.time),
           durationMinutes: next.durationMinutes,

@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
 import type { CreateMeetingBody, MeetingDetail, UpdateMeetingBody } from "../../contracts/meetings";
 import { recurrenceFrequencyLabels } from "../../contracts/meetings";
+import { occurrences, type Recurrence as RecurrenceInput } from "../../contracts/recurrence";
 import { useInstances } from "../governance/api";
 import { ApiError } from "../lib/api";
 import { plural } from "../lib/format";
@@ -10,7 +11,7 @@ import { NumberField } from "../ui/NumberField";
 import { SelectField } from "../ui/SelectField";
 import { TextField } from "../ui/TextField";
 import { useInstanceMembers } from "./api";
-import { formatLongDate, formatShortDate, occurrences, type RecurrenceInput, weekdayRank } from "./dates";
+import { formatLongDate, formatShortDate, weekdayRank } from "./dates";
 import { type ChosenGuest, GuestPicker, guestInputs } from "./GuestPicker";
 
 const NONE = "aucune";

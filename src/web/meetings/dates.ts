@@ -123,42 +123,7 @@ export function monthWeeks(month: string): string[][] {
   return weeks;
 }
 
-// ─── Recurrence (the preview of a series; the server computes the same days) ─────────────────────────
-
-export interface RecurrenceInput {
-  frequency: "weekly" | "monthly_day" | "monthly_weekday";
-  interval: number;
-  count: number;
-}
-
-/**
- * The days of a series, the first one included. Monthly on a day a month lacks (the 31st) falls on its last day;
- * "the same weekday" keeps the rank (the 2nd Tuesday), and a 5th weekday falls on the last one.
- */
-export function occurrences(first: string, r: RecurrenceInput): string[] {
-  const start = utc(first);
-  const days: string[] = [];
-  for (let i = 0; i < r.count; i++) {
-    if (r.frequency === "weekly") {
-      days.push(addDays(first, 7 * r.interval * i));
-      continue;
-    }
-    const year = start.getUTCFullYear();
-    const month = start.getUTCMonth() + r.interval * i;
-    const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-    if (r.frequency === "monthly_day") {
-      days.push(iso(new Date(Date.UTC(year, month, Math.min(start.getUTCDate(), lastDay)))));
-      continue;
-    }
-    const weekday = start.getUTCDay();
-    const rank = Math.floor((start.getUTCDate() - 1) / 7);
-    const firstOfMonth = new Date(Date.UTC(year, month, 1)).getUTCDay();
-    let day = 1 + ((weekday - firstOfMonth + 7) % 7) + 7 * rank;
-    while (day > lastDay) day -= 7;
-    days.push(iso(new Date(Date.UTC(year, month, day))));
-  }
-  return days;
-}
+// ─── Recurrence (the days of a series: occurrences() in contracts/recurrence.ts) ─────────────────────
 
 const ranks = ["1er", "2e", "3e", "4e", "5e"];
 

@@ -1,5 +1,3 @@
-import { addDays } from "../platform/dates";
-
 export interface Recurrence {
   frequency: "weekly" | "monthly_day" | "monthly_weekday";
   interval: number;
@@ -7,8 +5,16 @@ export interface Recurrence {
   count: number;
 }
 
+// Shared by the server (which creates the series) and the web app (which previews its days): pure calendar
+// arithmetic on YYYY-MM-DD days, no time zone involved.
+
 const utc = (date: string) => new Date(`${date}T00:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
+const addDays = (date: string, days: number) => {
+  const d = utc(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return iso(d);
+};
 
 /**
  * The days of a recurring meeting, the first one included. Monthly on a day that a month lacks (the 31st) falls on
