@@ -7,6 +7,7 @@ import {
   type PersonDetail,
   type Pillar,
 } from "../../contracts/directory";
+import { parisToday } from "../lib/format";
 import { Button } from "../ui/Button";
 import { Checkbox } from "../ui/Checkbox";
 import { Form, validators } from "../ui/Form";
@@ -160,8 +161,7 @@ export function PersonForm({
         isSelected={consent}
         onChange={(value) => {
           setConsent(value);
-          if (value && !consentDate)
-            setConsentDate(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date()));
+          if (value && !consentDate) setConsentDate(parisToday());
         }}
       >
         La personne accepte d'être contactée par le CLSM

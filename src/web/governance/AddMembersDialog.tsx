@@ -3,7 +3,7 @@ import { DialogTrigger } from "react-aria-components";
 import type { InstanceDetail, MemberRole } from "../../contracts/governance";
 import { usePeople } from "../directory/api";
 import { messageOf } from "../lib/api";
-import { plural } from "../lib/format";
+import { parisToday, plural } from "../lib/format";
 import { useDebouncedValue } from "../lib/use-debounced-value";
 import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
@@ -15,7 +15,7 @@ import { SelectField } from "../ui/SelectField";
 import { TextField } from "../ui/TextField";
 import { useAddMembers } from "./api";
 import type { Notice } from "./InstanceActions";
-import { addedSummary, roleOptions, today } from "./labels";
+import { addedSummary, roleOptions } from "./labels";
 
 const RESULTS = 20;
 
@@ -72,7 +72,7 @@ function AddMembers({
   const add = useAddMembers(clsmId);
   const [chosen, setChosen] = useState<Map<string, Chosen>>(new Map());
   const [role, setRole] = useState<MemberRole>("membre");
-  const [startDate, setStartDate] = useState(today());
+  const [startDate, setStartDate] = useState(parisToday());
   const [noneChosen, setNoneChosen] = useState(false);
   const idPrefix = useId();
 

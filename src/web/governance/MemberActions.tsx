@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { type MemberRole, type Membership, memberRoleLabels } from "../../contracts/governance";
 import { messageOf } from "../lib/api";
-import { formatDate } from "../lib/format";
+import { formatDate, parisToday } from "../lib/format";
 import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
 import { ModalDialog } from "../ui/Dialog";
@@ -11,7 +11,7 @@ import { SelectField } from "../ui/SelectField";
 import { TextField } from "../ui/TextField";
 import { useRemoveMembership, useUpdateMembership } from "./api";
 import type { Notice } from "./InstanceActions";
-import { roleOptions, today } from "./labels";
+import { roleOptions } from "./labels";
 
 type Open = "role" | "end" | "remove" | null;
 
@@ -148,7 +148,7 @@ function ChangeRole({ clsmId, instanceId, member, onDone, onSaved }: FormProps) 
 
 function EndMembership({ clsmId, instanceId, member, onDone, onSaved }: FormProps) {
   const update = useUpdateMembership(clsmId, instanceId);
-  const [endDate, setEndDate] = useState(today());
+  const [endDate, setEndDate] = useState(parisToday());
   return (
     <Form
       error={update.error}

@@ -35,9 +35,6 @@ export const kindExplanations: Record<InstanceKind, string> = {
     "Toute autre instance du CLSM, par exemple la cellule d'aide pour les personnes en situation difficile.",
 };
 
-/** Today in Europe/Paris as YYYY-MM-DD (the value of a date field). */
-export const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
-
 /** "2 personnes ajoutées, 1 déjà membre" — the answer to adding members. */
 export function addedSummary({ added, alreadyMembers }: { added: number; alreadyMembers: number }): string {
   const first =

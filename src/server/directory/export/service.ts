@@ -1,6 +1,7 @@
 import { civilityLabels, type PersonListItem, pillarLabels } from "../../../contracts/directory";
 import type { ExportQuery } from "../../../contracts/directory-import";
 import type { Actor } from "../../platform/access";
+import { parisToday } from "../../platform/dates";
 import type { DirectoryService } from "../service";
 import { toCsv, toXlsx } from "./format";
 
@@ -53,7 +54,7 @@ export function createDirectoryExportService(deps: { directory: DirectoryService
         if (page.items.length < 100 || offset + 100 >= page.total) break;
       }
       const rows = people.map(cells);
-      const date = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
+      const date = parisToday();
       const fileName = `annuaire-${date}.${format}`;
       return format === "xlsx"
         ? {

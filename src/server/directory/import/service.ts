@@ -9,6 +9,7 @@ import type {
 } from "../../../contracts/directory-import";
 import type { z } from "../../../contracts/zod";
 import type { Actor } from "../../platform/access";
+import { parisToday } from "../../platform/dates";
 import type { Db } from "../../platform/db";
 import { badRequest, conflict, forbidden, notFound } from "../../platform/errors";
 import { messages } from "../../platform/messages";
@@ -63,7 +64,6 @@ const civilityOf = (s: string | null) => {
 };
 
 /** The date of today in Europe/Paris (a role's start date). */
-const parisToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
 
 export function createDirectoryImportService(deps: { db: Db; directory: DirectoryService }) {
   const { db, directory } = deps;
