@@ -10,25 +10,16 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { clsmIdColumn, timestamps } from "../workspaces/columns";
 import { clsm } from "../workspaces/tables";
 
 // The partner directory of a CLSM. Every row carries its clsm_id; the import slice writes import_id.
-
-const timestamps = {
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-};
-
-const clsmId = () =>
-  uuid("clsm_id")
-    .notNull()
-    .references(() => clsm.id, { onDelete: "cascade" });
 
 export const directoryCollege = pgTable(
   "directory_college",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    clsmId: clsmId(),
+    clsmId: clsmIdColumn(),
     name: text("name").notNull(),
     /** elus | psychiatrie | usagers | aidants, null = autres partenaires. */
     pillar: text("pillar"),
@@ -42,7 +33,7 @@ export const directoryStructure = pgTable(
   "directory_structure",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    clsmId: clsmId(),
+    clsmId: clsmIdColumn(),
     name: text("name").notNull(),
     /** collectivite | etablissement_sante | association | service_etat | bailleur | education | entreprise | autre */
     type: text("type").notNull(),
@@ -76,7 +67,7 @@ export const directoryPerson = pgTable(
   "directory_person",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    clsmId: clsmId(),
+    clsmId: clsmIdColumn(),
     /** madame | monsieur | null */
     civility: text("civility"),
     firstName: text("first_name").notNull(),
@@ -113,7 +104,7 @@ export const directoryRole = pgTable(
   "directory_role",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    clsmId: clsmId(),
+    clsmId: clsmIdColumn(),
     personId: uuid("person_id")
       .notNull()
       .references(() => directoryPerson.id, { onDelete: "cascade" }),

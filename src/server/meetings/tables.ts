@@ -16,6 +16,7 @@ import {
 import { user } from "../accounts/tables";
 import { directoryPerson } from "../directory/tables";
 import { governanceInstance } from "../governance/tables";
+import { clsmIdColumn, timestamps } from "../workspaces/columns";
 import { clsm } from "../workspaces/tables";
 
 // Meetings of a CLSM: invitees (directory people and guests) with their RSVP and attendance, the agenda, attached
@@ -23,20 +24,11 @@ import { clsm } from "../workspaces/tables";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
-const timestamps = {
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-};
-const clsmId = () =>
-  uuid("clsm_id")
-    .notNull()
-    .references(() => clsm.id, { onDelete: "cascade" });
-
 export const meeting = pgTable(
   "meeting",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    clsmId: clsmId(),
+    clsmId: clsmIdColumn(),
     /** The instance that meets (its members are invited); null for a meeting of no instance. */
     instanceId: uuid("instance_id").references(() => governanceInstance.id, { onDelete: "set null" }),
     /** Meetings created together by a recurrence share it. */
@@ -81,7 +73,7 @@ export const meetingInvitee = pgTable(
   "meeting_invitee",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    clsmId: clsmId(),
+    clsmId: clsmIdColumn(),
     meetingId: uuid("meeting_id")
       .notNull()
       .references(() => meeting.id, { onDelete: "cascade" }),
@@ -124,7 +116,7 @@ export const meetingAgendaItem = pgTable(
   "meeting_agenda_item",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    clsmId: clsmId(),
+    clsmId: clsmIdColumn(),
     meetingId: uuid("meeting_id")
       .notNull()
       .references(() => meeting.id, { onDelete: "cascade" }),
@@ -148,7 +140,7 @@ export const meetingDocument = pgTable(
   "meeting_document",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    clsmId: clsmId(),
+    clsmId: clsmIdColumn(),
     meetingId: uuid("meeting_id")
       .notNull()
       .references(() => meeting.id, { onDelete: "cascade" }),
@@ -169,7 +161,7 @@ export const meetingDecision = pgTable(
   "meeting_decision",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    clsmId: clsmId(),
+    clsmId: clsmIdColumn(),
     meetingId: uuid("meeting_id")
       .notNull()
       .references(() => meeting.id, { onDelete: "cascade" }),
@@ -190,7 +182,7 @@ export const followUp = pgTable(
   "follow_up",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    clsmId: clsmId(),
+    clsmId: clsmIdColumn(),
     meetingId: uuid("meeting_id")
       .notNull()
       .references(() => meeting.id, { onDelete: "cascade" }),
