@@ -177,6 +177,22 @@ export async function updateInvitee(db: Db, id: string, values: Partial<typeof m
     .where(eq(meetingInvitee.id, id));
 }
 
+/** The attendance of several invitees in one statement (the sign-in sheet typed back). */
+export async function setAttendance(
+  db: Db,
+  rows: { id: string; attendance: string | null; representedBy: string | null | undefined }[],
+) {
+  if (!rows.length) return;
+  const values = sql.join(
+    rows.map((r) => sql`(${r.id}::uuid, ${r.attendance}::text, ${r.representedBy ?? null}::text)`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update ${meetingInvitee} set attendance = v.attendance, represented_by = v.represented_by, updated_at = now()
+    from (values ${values}) as v(id, attendance, represented_by)
+    where ${meetingInvitee.id} = v.id`);
+}
+
 export async function deleteInvitee(db: Db, id: string) {
   await db.delete(meetingInvitee).where(eq(meetingInvitee.id, id));
 }

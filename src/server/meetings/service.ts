@@ -498,10 +498,13 @@ export function createMeetingsService(deps: {
         const unknown = entries.findIndex((e) => !invitees.has(e.inviteeId));
         if (unknown >= 0)
           throw badRequest(m.inviteeNotFound, { [`entries.${unknown}.inviteeId`]: m.inviteeNotFound });
-        for (const e of entries) {
-          const invitee = invitees.get(e.inviteeId) as repo.InviteeRow;
-          await repo.updateInvitee(tx, e.inviteeId, attendanceValues(e, invitee));
-        }
+        await repo.setAttendance(
+          tx,
+          entries.map((e) => {
+            const values = attendanceValues(e, invitees.get(e.inviteeId) as repo.InviteeRow);
+            return { id: e.inviteeId, attendance: values.attendance, representedBy: values.representedBy };
+          }),
+        );
         return detail(tx, r, id);
       });
     },
