@@ -3,7 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 // End-to-end tests against the real server (built SPA + API, PGlite with demo data) in the system Chromium.
 const port = Number(process.env.E2E_PORT ?? 3457);
 const baseURL = `http://localhost:${port}`;
-const dataDir = ".cache/e2e-data";
+// Per port, so two runs on one machine do not share a database.
+const dataDir = `.cache/e2e-data-${port}`;
 
 export default defineConfig({
   testDir: "e2e",

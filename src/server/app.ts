@@ -12,6 +12,7 @@ import type { DestinationStream } from "pino";
 import { loadActor } from "./accounts/repo";
 import { accountsRoutes } from "./accounts/routes";
 import { createAccountsService } from "./accounts/service";
+import { createDiagnosticAccess } from "./diagnostic/access";
 import { createDirectoryExportService } from "./directory/export/service";
 import { directoryExportRoutes } from "./directory/export-routes";
 import { createDirectoryImportService } from "./directory/import/service";
@@ -119,6 +120,7 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
   const workspaces = createWorkspacesService({ db, territory, accounts, directory });
   const directoryImports = createDirectoryImportService({ db, directory });
   const directoryExport = createDirectoryExportService({ directory });
+  const diagnosticAccess = createDiagnosticAccess({ directory });
   return {
     db,
     jobs,
@@ -143,6 +145,7 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
     signInSheet,
     directoryImports,
     directoryExport,
+    diagnosticAccess,
   };
 }
 

@@ -211,6 +211,26 @@ export function createWorkspacesService(deps: {
       return detail(actor, await readable(actor, id));
     },
 
+    /**
+     * The communes of a CLSM's territory (code, name, population, département), sorted by name; no access check:
+     * for other domains that already checked theirs (a questionnaire's commune question, territorial figures).
+     */
+    async territoryCommunes(tx: Db, clsmId: string) {
+      const rows = await repo.territoryRows(tx, clsmId);
+      const communes = await territory.findCommunes(
+        tx,
+        rows.communes.map((c) => c.communeCode),
+      );
+      return communes
+        .map((c) => ({
+          code: c.code,
+          name: c.name,
+          population: c.population,
+          departementCode: c.departementCode,
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name, "fr"));
+    },
+
     async update(actor: Actor, id: string, input: z.infer<typeof updateClsmBody>) {
       await manageable(actor, id);
       await repo.updateClsm(db, id, input); // one statement: no lock needed

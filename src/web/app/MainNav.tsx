@@ -17,6 +17,7 @@ export function MainNav({ me }: { me: Me }) {
   const instances = clsmId ? `/clsm/${clsmId}/instances` : null;
   const meetings = clsmId ? `/clsm/${clsmId}/reunions` : null;
   const followUps = clsmId ? `/clsm/${clsmId}/suivi` : null;
+  const diagnostic = clsmId ? `/clsm/${clsmId}/diagnostic` : null;
 
   const current = (active: boolean, exact: boolean) =>
     active
@@ -51,6 +52,13 @@ export function MainNav({ me }: { me: Me }) {
           <li>
             <Link to={followUps} {...current(pathname.startsWith(followUps), pathname === followUps)}>
               Suivi
+            </Link>
+          </li>
+        ) : null}
+        {diagnostic ? (
+          <li>
+            <Link to={diagnostic} {...current(pathname.startsWith(diagnostic), pathname === diagnostic)}>
+              Diagnostic
             </Link>
           </li>
         ) : null}

@@ -36,6 +36,35 @@ const MeetingSearchPage = lazyPage(
 );
 const MeetingsPage = lazyPage(() => import("../meetings/MeetingsPage"), "MeetingsPage");
 const MeetingPage = lazyPage(() => import("../meetings/MeetingPage"), "MeetingPage");
+const DiagnosticLayout = lazyPage(() => import("../diagnostic/DiagnosticLayout"), "DiagnosticLayout");
+const DiagnosticPage = lazyPage(() => import("../diagnostic/DiagnosticPage"), "DiagnosticPage");
+const SurveysPage = lazyPage(() => import("../diagnostic/surveys/SurveysPage"), "SurveysPage");
+const SurveyEditorPage = lazyPage(() => import("../diagnostic/surveys/SurveyEditorPage"), "SurveyEditorPage");
+const SurveyPreviewPage = lazyPage(
+  () => import("../diagnostic/surveys/SurveyPreviewPage"),
+  "SurveyPreviewPage",
+);
+const SurveyCollectPage = lazyPage(
+  () => import("../diagnostic/answering/SurveyCollectPage"),
+  "SurveyCollectPage",
+);
+const PublicSurveyPage = lazyPage(
+  () => import("../diagnostic/answering/PublicSurveyPage"),
+  "PublicSurveyPage",
+);
+const SurveyResultsPage = lazyPage(
+  () => import("../diagnostic/results/SurveyResultsPage"),
+  "SurveyResultsPage",
+);
+const NeedsPage = lazyPage(() => import("../diagnostic/NeedsPage"), "NeedsPage");
+const FiguresPage = lazyPage(() => import("../diagnostic/FiguresPage"), "FiguresPage");
+const PrioritiesPage = lazyPage(() => import("../diagnostic/PrioritiesPage"), "PrioritiesPage");
+const PriorityConsultationPage = lazyPage(
+  () => import("../diagnostic/PriorityConsultationPage"),
+  "PriorityConsultationPage",
+);
+const OpinionsPage = lazyPage(() => import("../diagnostic/OpinionsPage"), "OpinionsPage");
+const OpinionPage = lazyPage(() => import("../diagnostic/OpinionPage"), "OpinionPage");
 const RsvpPage = lazyPage(() => import("../rsvp/RsvpPage"), "RsvpPage");
 const EditTerritoryPage = lazyPage(() => import("../workspaces/EditTerritoryPage"), "EditTerritoryPage");
 
@@ -52,6 +81,9 @@ export const router = createBrowserRouter([
           { path: "reinitialiser-mot-de-passe", element: <ResetPasswordPage /> },
           // The answer to a convocation, from the mailed link: no account needed.
           { path: "reponse/:token", element: <RsvpPage /> },
+          // A questionnaire, from its public link or a contact's personal link: no account needed.
+          { path: "questionnaire/:token", element: <PublicSurveyPage /> },
+          { path: "questionnaire/invitation/:token", element: <PublicSurveyPage /> },
           {
             element: <RequireAuth />,
             children: [
@@ -75,6 +107,24 @@ export const router = createBrowserRouter([
                   { path: "piliers", element: <PillarsPage /> },
                   { path: "imports", element: <ImportsPage /> },
                   { path: "imports/:importId", element: <ImportPage /> },
+                ],
+              },
+              {
+                path: "clsm/:clsmId/diagnostic",
+                element: <DiagnosticLayout />,
+                children: [
+                  { index: true, element: <DiagnosticPage /> },
+                  { path: "enquetes", element: <SurveysPage /> },
+                  { path: "enquetes/:surveyId", element: <SurveyEditorPage /> },
+                  { path: "enquetes/:surveyId/apercu", element: <SurveyPreviewPage /> },
+                  { path: "enquetes/:surveyId/diffusion", element: <SurveyCollectPage /> },
+                  { path: "enquetes/:surveyId/resultats", element: <SurveyResultsPage /> },
+                  { path: "besoins", element: <NeedsPage /> },
+                  { path: "chiffres", element: <FiguresPage /> },
+                  { path: "priorites", element: <PrioritiesPage /> },
+                  { path: "priorites/:consultationId", element: <PriorityConsultationPage /> },
+                  { path: "avis", element: <OpinionsPage /> },
+                  { path: "avis/:opinionId", element: <OpinionPage /> },
                 ],
               },
               { path: "clsm/:clsmId/instances", element: <InstancesPage /> },

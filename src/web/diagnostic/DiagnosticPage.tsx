@@ -1,0 +1,6 @@
+import { Page } from "../ui/Page";
+
+// Scaffold replaced by the page's real screen while issue 5 is built.
+export function DiagnosticPage() {
+  return <Page title="Diagnostic partagé" />;
+}

@@ -1,0 +1,6 @@
+import { Page } from "../ui/Page";
+
+// Scaffold replaced by the page's real screen while issue 5 is built.
+export function NeedsPage() {
+  return <Page title="Besoins et ressources" />;
+}
