@@ -1,7 +1,7 @@
 // The whole schema, for drizzle-kit and for the typed query builder. Each domain owns its tables.ts.
 export * from "../accounts/tables";
-export * from "../directory/import-tables";
 export * from "../diagnostic/tables";
+export * from "../directory/import-tables";
 export * from "../directory/tables";
 export * from "../governance/tables";
 export * from "../jobs/tables";
