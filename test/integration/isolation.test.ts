@@ -130,6 +130,7 @@ function requestFor(route: RouteInfo, clsmId: string, userId: string, d?: Direct
     itemId: crypto.randomUUID(),
     decisionId: crypto.randomUUID(),
     followUpId: crypto.randomUUID(),
+    diagnostic: {} as Record<string, string>,
   };
   return {
     method: route.method as "GET",
@@ -148,7 +149,9 @@ function requestFor(route: RouteInfo, clsmId: string, userId: string, d?: Direct
       .replace(":decisionId", ids.decisionId)
       .replace(":followUpId", ids.followUpId)
       .replace(":documentId", documentOf.get(ids.meetingId) ?? crypto.randomUUID())
-      .replace(":importId", crypto.randomUUID()),
+      .replace(":importId", crypto.randomUUID())
+      // Any other id (the diagnostic's surveys, needs…): the tenant's record, or an unknown id.
+      .replace(/:(\w+)/g, (_, name: string) => ids.diagnostic[name] ?? crypto.randomUUID()),
     ...(hasBody ? { payload: (typeof body === "function" ? body(ids) : body) as object } : {}),
   };
 }
@@ -220,7 +223,7 @@ describe("tenant isolation between CLSMs", () => {
     );
     for (const route of ordered) {
       // Fresh directory records for each route: deleting or merging one must not break the next.
-      const ids = /\/(directory|instances|meetings|follow-ups)\b/.test(route.url)
+      const ids = /\/(directory|instances|meetings|follow-ups|surveys|diagnostic)\b/.test(route.url)
         ? await directoryIds(t, b)
         : undefined;
       if (ids && route.url.includes(":documentId")) await attachDocument(b, ids);

@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import type { PersonDetail, StructureDetail } from "../../src/contracts/directory";
 import type { Person, TestApp } from "./app";
+import { diagnosticIds } from "./diagnostic";
 import type { Tenant } from "./factories";
 import { addMembers, createInstance, getInstance } from "./governance";
 import { addAgendaItem, createMeeting } from "./meetings";
@@ -75,6 +76,8 @@ export interface DirectoryIds {
   /** A decision of that meeting, and a follow-up of it assigned to `personId`. */
   decisionId: string;
   followUpId: string;
+  /** Diagnostic records (surveys, needs…) by path parameter name: see support/diagnostic.ts. */
+  diagnostic: Record<string, string>;
 }
 
 export async function directoryIds(t: TestApp, tenant: Tenant): Promise<DirectoryIds> {
@@ -121,7 +124,7 @@ export async function directoryIds(t: TestApp, tenant: Tenant): Promise<Director
     payload: { description: "Action", assigneePersonId: p1.id },
   });
   expect(followUp.statusCode, followUp.body).toBe(201);
-  return {
+  const ids = {
     collegeId: college.json().id,
     collegeIds: colleges.json().items.map((c: { id: string }) => c.id),
     structureId: s1.id,
@@ -137,4 +140,5 @@ export async function directoryIds(t: TestApp, tenant: Tenant): Promise<Director
     decisionId: decision.json().id,
     followUpId: followUp.json().id,
   };
+  return { ...ids, diagnostic: await diagnosticIds(t, tenant, ids) };
 }
