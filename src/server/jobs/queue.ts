@@ -3,7 +3,7 @@ import type { Db } from "../platform/db";
 import { errorMessage } from "../platform/logger";
 import {
   claimNextJob,
-  insertJob,
+  insertJobs,
   insertJobUnlessPending,
   type JobRow,
   markJobDone,
@@ -36,8 +36,13 @@ export class JobQueue {
   }
 
   enqueue(tx: Db, name: string, payload: unknown, options?: { runAt?: Date; maxAttempts?: number }) {
+    return this.enqueueMany(tx, name, [payload], options);
+  }
+
+  /** One job per payload, inserted together (a batch of mails, say). */
+  enqueueMany(tx: Db, name: string, payloads: unknown[], options?: { runAt?: Date; maxAttempts?: number }) {
     if (!this.handlers.has(name)) throw new Error(`No handler registered for job "${name}"`);
-    return insertJob(tx, name, payload, options);
+    return insertJobs(tx, name, payloads, options);
   }
 
   /**

@@ -4,13 +4,19 @@ import { job } from "./tables";
 
 export type JobRow = typeof job.$inferSelect;
 
-export async function insertJob(
+/** Jobs of one name, one per payload, in one statement. */
+export async function insertJobs(
   db: Db,
   name: string,
-  payload: unknown,
+  payloads: unknown[],
   options: { runAt?: Date; maxAttempts?: number } = {},
 ): Promise<void> {
-  await db.insert(job).values({ name, payload, runAt: options.runAt, maxAttempts: options.maxAttempts });
+  if (!payloads.length) return;
+  await db
+    .insert(job)
+    .values(
+      payloads.map((payload) => ({ name, payload, runAt: options.runAt, maxAttempts: options.maxAttempts })),
+    );
 }
 
 /**
@@ -30,7 +36,7 @@ export async function insertJobUnlessPending(
     .where(and(eq(job.name, name), eq(job.status, "pending")))
     .limit(1);
   if (pending) return false;
-  await insertJob(db, name, payload, { runAt });
+  await insertJobs(db, name, [payload], { runAt });
   return true;
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { desc, eq, ilike, or, sql } from "drizzle-orm";
 import { containing, type Db } from "../platform/db";
 import { mailMessage } from "./tables";
@@ -6,13 +7,12 @@ export type MailRow = typeof mailMessage.$inferSelect;
 /** A mail to record: its texts and, for a meeting invitation, the calendar part (kept in the outbox too). */
 export type NewMail = Pick<typeof mailMessage.$inferInsert, "to" | "subject" | "text" | "html" | "ical">;
 
-export async function insertMail(db: Db, mail: NewMail): Promise<string> {
-  const [row] = await db
-    .insert(mailMessage)
-    .values({ ...mail, status: "queued" })
-    .returning({ id: mailMessage.id });
-  if (!row) throw new Error("mail insert returned nothing");
-  return row.id;
+/** Several mails in one statement; their ids are drawn here so they come back in the order given. */
+export async function insertMails(db: Db, mails: NewMail[]): Promise<string[]> {
+  if (!mails.length) return [];
+  const rows = mails.map((mail) => ({ ...mail, id: randomUUID(), status: "queued" }));
+  await db.insert(mailMessage).values(rows);
+  return rows.map((r) => r.id);
 }
 
 export async function findMail(db: Db, id: string): Promise<MailRow | undefined> {

@@ -5,7 +5,7 @@ import { policies } from "../platform/access";
 import type { Db } from "../platform/db";
 import { forbidden } from "../platform/errors";
 import { errorMessage } from "../platform/logger";
-import { findMail, insertMail, listMail, type NewMail, updateMailDelivery } from "./repo";
+import { findMail, insertMails, listMail, type NewMail, updateMailDelivery } from "./repo";
 
 export const SEND_MAIL_JOB = "mail.send";
 const MAX_ATTEMPTS = 5;
@@ -20,6 +20,8 @@ export const SMTP_TIMEOUTS_MS = { connectionTimeout: 15_000, greetingTimeout: 15
 export interface MailService {
   /** Records the mail and schedules its delivery, inside the caller's transaction. */
   queue(tx: Db, mail: NewMail): Promise<string>;
+  /** The same for several mails in two statements (convocations to a whole instance); ids in the order given. */
+  queueMany(tx: Db, mails: NewMail[]): Promise<string[]>;
   list(actor: Actor, filter: { q?: string; limit: number; offset: number }): ReturnType<typeof listMail>;
 }
 
@@ -65,9 +67,14 @@ export function createMailService(deps: {
 
   return {
     async queue(tx, mail) {
-      const mailId = await insertMail(tx, mail);
-      await deps.jobs.enqueue(tx, SEND_MAIL_JOB, { mailId }, { maxAttempts: MAX_ATTEMPTS });
-      return mailId;
+      const [mailId] = await this.queueMany(tx, [mail]);
+      return mailId as string;
+    },
+    async queueMany(tx, mails) {
+      const mailIds = await insertMails(tx, mails);
+      const payloads = mailIds.map((mailId) => ({ mailId }));
+      await deps.jobs.enqueueMany(tx, SEND_MAIL_JOB, payloads, { maxAttempts: MAX_ATTEMPTS });
+      return mailIds;
     },
     async list(actor, filter) {
       if (!policies.platform.readOutbox(actor)) throw forbidden();

@@ -22,21 +22,27 @@ export async function findInviteeForAnswer(db: Db, inviteeId: string, forUpdate 
   return row;
 }
 
+/**
+ * Records on several invitees the mail just queued for each and, for a convocation, update or cancellation, the
+ * meeting version they now hold and when (a reminder leaves those as they are). One statement.
+ */
 export async function markConvoked(
   db: Db,
-  inviteeId: string,
-  values: { sequence?: number; mailId: string; at?: Date },
+  rows: { inviteeId: string; mailId: string }[],
+  convoked?: { sequence: number; at: Date },
 ) {
-  await db
-    .update(meetingInvitee)
-    .set({
-      ...(values.sequence === undefined
-        ? {}
-        : { convokedAt: values.at ?? new Date(), convokedSequence: values.sequence }),
-      lastMailId: values.mailId,
-      updatedAt: new Date(),
-    })
-    .where(eq(meetingInvitee.id, inviteeId));
+  if (!rows.length) return;
+  const values = sql.join(
+    rows.map((r) => sql`(${r.inviteeId}::uuid, ${r.mailId}::uuid)`),
+    sql`, `,
+  );
+  const version = convoked
+    ? sql`, convoked_at = ${convoked.at.toISOString()}::timestamptz, convoked_sequence = ${convoked.sequence}::int`
+    : sql``;
+  await db.execute(sql`
+    update ${meetingInvitee} set last_mail_id = v.mail_id, updated_at = now() ${version}
+    from (values ${values}) as v(id, mail_id)
+    where ${meetingInvitee.id} = v.id`);
 }
 
 /** The CLSM's name (read-only: the mails and calendars are signed with it). */

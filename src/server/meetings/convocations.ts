@@ -2,6 +2,7 @@ import { type Rsvp, rsvpLabels } from "../../contracts/meetings";
 import type { SendConvocationsBody, SendConvocationsResult } from "../../contracts/meetings-convocations";
 import type { DirectoryService } from "../directory/service";
 import type { JobQueue } from "../jobs/queue";
+import type { NewMail } from "../mail/repo";
 import type { MailService } from "../mail/service";
 import type { Actor } from "../platform/access";
 import { addDays, parisParts, parisToUtc } from "../platform/dates";
@@ -85,18 +86,15 @@ export function createConvocationsService(deps: {
     );
   }
 
-  /** Queues one mail (with its calendar part for a convocation, update or cancellation); returns its id. */
-  async function queueMail(
-    tx: Db,
-    input: {
-      kind: MeetingMailKind;
-      meeting: CalendarMeeting;
-      clsmName: string;
-      invitee: repo.InviteeRow;
-      to: string;
-      message?: string;
-    },
-  ) {
+  /** One invitee's mail (with its calendar part for a convocation, update or cancellation). */
+  function mailFor(input: {
+    kind: MeetingMailKind;
+    meeting: CalendarMeeting;
+    clsmName: string;
+    invitee: repo.InviteeRow;
+    to: string;
+    message?: string;
+  }): NewMail {
     const { kind, meeting, invitee } = input;
     const rsvpUrl = rsvpUrlFor(deps.baseUrl, deps.secret, invitee);
     const content = meetingMail({
@@ -123,7 +121,45 @@ export function createConvocationsService(deps: {
               rsvpUrl,
             }),
           } as const);
-    return mail.queue(tx, { to: input.to, ...content, ical });
+    return { to: input.to, ...content, ical };
+  }
+
+  /**
+   * Queues the mails of a meeting to those invitees who have an address (kind per invitee) and records on each
+   * the mail sent — and, with `sequence`, the version they were convened with — in a few statements whatever
+   * their number. Returns how many were sent and how many had no address.
+   */
+  async function mailInvitees(
+    tx: Db,
+    input: {
+      row: repo.MeetingRow;
+      clsmName: string;
+      invitees: repo.InviteeRow[];
+      kind: (invitee: repo.InviteeRow) => MeetingMailKind;
+      message?: string;
+      convoked?: { sequence: number; at: Date };
+    },
+  ) {
+    const to = await addresses(tx, input.row.clsmId, input.invitees);
+    const reached = input.invitees.filter((i) => to.get(i.id));
+    const meeting = await calendarMeeting(tx, input.row);
+    const mails = reached.map((invitee) =>
+      mailFor({
+        kind: input.kind(invitee),
+        meeting,
+        clsmName: input.clsmName,
+        invitee,
+        to: to.get(invitee.id) as string,
+        message: input.message,
+      }),
+    );
+    const mailIds = await mail.queueMany(tx, mails);
+    await convRepo.markConvoked(
+      tx,
+      reached.map((invitee, i) => ({ inviteeId: invitee.id, mailId: mailIds[i] as string })),
+      input.convoked,
+    );
+    return { sent: reached.length, withoutEmail: input.invitees.length - reached.length };
   }
 
   // A cancelled meeting: those who received its event get METHOD:CANCEL (same UID, the raised SEQUENCE).
@@ -132,23 +168,13 @@ export function createConvocationsService(deps: {
     if (!row) return;
     const invitees = (await repo.inviteesOf(tx, meetingId)).filter((i) => i.convokedAt !== null);
     if (!invitees.length) return;
-    const [meeting, name, to] = [
-      await calendarMeeting(tx, row),
-      await convRepo.clsmName(tx, clsmId),
-      await addresses(tx, clsmId, invitees),
-    ];
-    for (const invitee of invitees) {
-      const address = to.get(invitee.id);
-      if (!address) continue;
-      const mailId = await queueMail(tx, {
-        kind: "cancellation",
-        meeting,
-        clsmName: name,
-        invitee,
-        to: address,
-      });
-      await convRepo.markConvoked(tx, invitee.id, { sequence: row.sequence, mailId });
-    }
+    await mailInvitees(tx, {
+      row,
+      clsmName: await convRepo.clsmName(tx, clsmId),
+      invitees,
+      kind: () => "cancellation",
+      convoked: { sequence: row.sequence, at: new Date() },
+    });
   });
 
   // A meeting scheduled, moved, or whose reminder changed: a job for the reminder (the old ones find it stale).
@@ -185,23 +211,12 @@ export function createConvocationsService(deps: {
       const invitees = (await repo.inviteesOf(tx, row.id)).filter(
         (i) => i.convokedAt !== null && i.rsvp !== "no",
       );
-      const [meeting, name, to] = [
-        await calendarMeeting(tx, row),
-        await convRepo.clsmName(tx, row.clsmId),
-        await addresses(tx, row.clsmId, invitees),
-      ];
-      for (const invitee of invitees) {
-        const address = to.get(invitee.id);
-        if (!address) continue;
-        const mailId = await queueMail(tx, {
-          kind: "reminder",
-          meeting,
-          clsmName: name,
-          invitee,
-          to: address,
-        });
-        await convRepo.markConvoked(tx, invitee.id, { mailId });
-      }
+      await mailInvitees(tx, {
+        row,
+        clsmName: await convRepo.clsmName(tx, row.clsmId),
+        invitees,
+        kind: () => "reminder",
+      });
       await convRepo.markReminded(tx, row.id);
     });
   });
@@ -223,34 +238,16 @@ export function createConvocationsService(deps: {
         if (row.status === "cancelled") throw conflict(m.cancelledNoConvocation);
         const all = await repo.inviteesOf(tx, meetingId);
         const scope = input.scope === "all" ? all : all.filter((i) => i.convokedSequence !== row.sequence);
-        const to = await addresses(tx, clsmId, scope);
-        const meeting = await calendarMeeting(tx, row);
-        const message = input.message?.trim() || undefined;
-        const now = new Date();
-        let sent = 0;
-        let withoutEmail = 0;
-        for (const invitee of scope) {
-          const address = to.get(invitee.id);
-          if (!address) {
-            withoutEmail++;
-            continue;
-          }
-          const kind =
-            invitee.convokedSequence !== null && invitee.convokedSequence !== row.sequence
-              ? "update"
-              : "convocation";
-          const mailId = await queueMail(tx, {
-            kind,
-            meeting,
-            clsmName: r.clsmName,
-            invitee,
-            to: address,
-            message,
-          });
-          await convRepo.markConvoked(tx, invitee.id, { sequence: row.sequence, mailId, at: now });
-          sent++;
-        }
-        return { sent, withoutEmail };
+        // Those convened with an older version get the update; the others their first convocation.
+        return mailInvitees(tx, {
+          row,
+          clsmName: r.clsmName,
+          invitees: scope,
+          kind: (i) =>
+            i.convokedSequence !== null && i.convokedSequence !== row.sequence ? "update" : "convocation",
+          message: input.message?.trim() || undefined,
+          convoked: { sequence: row.sequence, at: new Date() },
+        });
       });
     },
   };
