@@ -3,6 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 // End-to-end tests against the real server (built SPA + API, PGlite with demo data) in the system Chromium.
 const port = Number(process.env.E2E_PORT ?? 3457);
 const baseURL = `http://localhost:${port}`;
+// CI builds once before both test runs and sets E2E_PREBUILT; on its own, `npm test` builds what it serves.
+const build = process.env.E2E_PREBUILT ? "" : "npm run build --silent && ";
 // Per port, so two runs on one machine do not share a database.
 const dataDir = `.cache/e2e-data-${port}`;
 
@@ -37,7 +39,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
     // A fresh database every run: PGlite in .cache/e2e-data, or `<db>_e2e` when DATABASE_URL is set.
-    command: `npm run build --silent && MAILLAGE_DATA_DIR=${dataDir} PORT=${port} LOG_LEVEL=warn AUTH_RATE_LIMIT_PER_MINUTE=1000 node scripts/e2e-server.mjs`,
+    command: `${build}MAILLAGE_DATA_DIR=${dataDir} PORT=${port} LOG_LEVEL=warn AUTH_RATE_LIMIT_PER_MINUTE=1000 node scripts/e2e-server.mjs`,
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
