@@ -1,4 +1,4 @@
-import { multilineText, optionalText, text } from "./common";
+import { hasControlCharacter, multilineText, optionalText, text } from "./common";
 import { z } from "./zod";
 
 // The shape of a questionnaire (sections of questions, conditions, plain-language wordings) and of one answer to
@@ -277,7 +277,15 @@ export function visibleQuestions(definition: SurveyDefinition, given: Answers["a
   return out;
 }
 
-const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+/** A real calendar day: Date.parse alone rolls "2024-02-30" over to 1 March. */
+const isDate = (v: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const t = Date.parse(`${v}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === v;
+};
+
+/** Typed texts travel to jsonb, which cannot hold NUL: control characters are refused (line breaks in long texts). */
+const controlCharacters = "Ce champ contient des caractères non autorisés.";
 
 /** The problem with one answer to one question, in French, or null. */
 function answerProblem(q: Question, value: AnswerValue, other: string | undefined, communes: Set<string>) {
@@ -302,13 +310,13 @@ function answerProblem(q: Question, value: AnswerValue, other: string | undefine
         ? null
         : "Donnez une note entière de 0 à 10.";
     case "short_text":
-      return typeof value === "string" && value.length <= LIMITS.shortText
-        ? null
-        : `La réponse dépasse ${LIMITS.shortText} caractères.`;
+      if (typeof value !== "string" || value.length > LIMITS.shortText)
+        return `La réponse dépasse ${LIMITS.shortText} caractères.`;
+      return hasControlCharacter(value) ? controlCharacters : null;
     case "long_text":
-      return typeof value === "string" && value.length <= LIMITS.longText
-        ? null
-        : `La réponse dépasse ${LIMITS.longText} caractères.`;
+      if (typeof value !== "string" || value.length > LIMITS.longText)
+        return `La réponse dépasse ${LIMITS.longText} caractères.`;
+      return hasControlCharacter(value, true) ? controlCharacters : null;
     case "number": {
       if (typeof value !== "number") return "Donnez un nombre.";
       if (q.integer && !Number.isInteger(value)) return "Donnez un nombre entier.";
@@ -364,15 +372,17 @@ export function checkAnswers(
       if (q.required) problems[q.id] = "Cette question est obligatoire.";
       continue;
     }
-    const other = given.others[q.id];
-    const problem = answerProblem(q, value as AnswerValue, other, communeSet);
+    const usesOther = value === OTHER || (Array.isArray(value) && value.includes(OTHER));
+    const other = usesOther && q.type !== "commune" ? given.others[q.id] : undefined;
+    const problem =
+      answerProblem(q, value as AnswerValue, other, communeSet) ??
+      (other && hasControlCharacter(other) ? controlCharacters : null);
     if (problem) {
       problems[q.id] = problem;
       continue;
     }
     kept.answers[q.id] = typeof value === "string" ? value.trim() : (value as AnswerValue);
-    const usesOther = value === OTHER || (Array.isArray(value) && value.includes(OTHER));
-    if (usesOther && other && q.type !== "commune") kept.others[q.id] = other.trim();
+    if (other) kept.others[q.id] = other.trim();
   }
   return { problems, kept };
 }
