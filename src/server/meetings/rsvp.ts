@@ -1,30 +1,22 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Rsvp } from "../../contracts/meetings";
 import type { RsvpBody, RsvpView } from "../../contracts/meetings-convocations";
 import { parisParts } from "../platform/dates";
 import type { Db } from "../platform/db";
 import { AppError, badRequest, conflict, notFound } from "../platform/errors";
+import { signedToken, tokenMatches, tokenRowId } from "../platform/signed-links";
 import { convocationsMessages as m } from "./convocations-messages";
 import * as convRepo from "./convocations-repo";
 import { endOf } from "./ics";
 import * as repo from "./repo";
 
-// Answering an invitation without an account. The link of the convocation carries a token:
-//   <inviteeId>.<base64url(HMAC-SHA256(server secret, "<inviteeId>.<tokenNonce>"))>
-// Nothing is stored: the token is recomputed and compared in constant time. It is the same in every mail sent to
-// the invitee (the reminder does not void the convocation's link); drawing a new token_nonce revokes it. It stops
-// working after the meeting's end (410), or when the meeting is cancelled (410).
+// Answering an invitation without an account. The link of the convocation carries a token signed with the invitee's
+// token_nonce (platform/signed-links): nothing is stored. It is the same in every mail sent to the invitee (the
+// reminder does not void the convocation's link); drawing a new token_nonce revokes it. It stops working after the
+// meeting's end (410), or when the meeting is cancelled (410).
 
 export const RSVP_PAGE = "/reponse";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function mac(secret: string, inviteeId: string, nonce: string): string {
-  return createHmac("sha256", secret).update(`${inviteeId}.${nonce}`).digest("base64url");
-}
-
-export const rsvpTokenFor = (secret: string, invitee: { id: string; tokenNonce: string }) =>
-  `${invitee.id}.${mac(secret, invitee.id, invitee.tokenNonce)}`;
+export const rsvpTokenFor = signedToken;
 
 export const rsvpUrlFor = (baseUrl: string, secret: string, invitee: { id: string; tokenNonce: string }) =>
   `${baseUrl}${RSVP_PAGE}/${rsvpTokenFor(secret, invitee)}`;
@@ -38,14 +30,10 @@ export function createRsvpService(deps: { db: Db; secret: string }) {
 
   /** The invitee and meeting a token opens, or 404 (unknown, forged, another invitee's signature). */
   async function open(tx: Db, token: string, forUpdate = false) {
-    const dot = token.indexOf(".");
-    const inviteeId = token.slice(0, dot);
-    const given = Buffer.from(token.slice(dot + 1));
-    if (dot < 0 || !UUID.test(inviteeId) || given.length !== 43) throw notFound(m.rsvpNotFound);
-    const found = await convRepo.findInviteeForAnswer(tx, inviteeId.toLowerCase(), forUpdate);
-    if (!found) throw notFound(m.rsvpNotFound);
-    const expected = Buffer.from(mac(secret, found.invitee.id, found.invitee.tokenNonce));
-    if (!timingSafeEqual(given, expected)) throw notFound(m.rsvpNotFound);
+    const inviteeId = tokenRowId(token);
+    if (!inviteeId) throw notFound(m.rsvpNotFound);
+    const found = await convRepo.findInviteeForAnswer(tx, inviteeId, forUpdate);
+    if (!found || !tokenMatches(secret, token, found.invitee)) throw notFound(m.rsvpNotFound);
     if (found.meeting.status === "cancelled") throw gone(m.rsvpCancelled);
     if (Date.now() >= endOf(found.meeting).getTime()) throw gone(m.rsvpExpired);
     return found;
