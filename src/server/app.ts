@@ -13,6 +13,16 @@ import { loadActor } from "./accounts/repo";
 import { accountsRoutes } from "./accounts/routes";
 import { createAccountsService } from "./accounts/service";
 import { createDiagnosticAccess } from "./diagnostic/access";
+import { diagnosticFiguresRoutes } from "./diagnostic/figures/routes";
+import { createFiguresService } from "./diagnostic/figures/service";
+import { diagnosticNeedsRoutes } from "./diagnostic/needs/routes";
+import { createNeedsService } from "./diagnostic/needs/service";
+import { prioritiesRoutes } from "./diagnostic/priorities/routes";
+import { createPrioritiesService } from "./diagnostic/priorities/service";
+import { surveyResultsRoutes } from "./diagnostic/results/routes";
+import { createResultsService } from "./diagnostic/results/service";
+import { surveysRoutes } from "./diagnostic/surveys/routes";
+import { createSurveysService } from "./diagnostic/surveys/service";
 import { createDirectoryExportService } from "./directory/export/service";
 import { directoryExportRoutes } from "./directory/export-routes";
 import { createDirectoryImportService } from "./directory/import/service";
@@ -121,6 +131,11 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
   const directoryImports = createDirectoryImportService({ db, directory });
   const directoryExport = createDirectoryExportService({ directory });
   const diagnosticAccess = createDiagnosticAccess({ directory });
+  const diagnosticNeeds = createNeedsService({ db, access: diagnosticAccess, directory, meetingAccess });
+  const diagnosticFigures = createFiguresService({ db, access: diagnosticAccess, workspaces });
+  const surveyResults = createResultsService({ db, access: diagnosticAccess, workspaces, directory });
+  const surveys = createSurveysService({ db, access: diagnosticAccess });
+  const priorities = createPrioritiesService({ db, access: diagnosticAccess });
   return {
     db,
     jobs,
@@ -146,6 +161,11 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
     directoryImports,
     directoryExport,
     diagnosticAccess,
+    diagnosticNeeds,
+    diagnosticFigures,
+    surveyResults,
+    surveys,
+    priorities,
   };
 }
 
@@ -203,6 +223,11 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   minutesRoutes(app, services);
   convocationsRoutes(app, { ...services, publicRateLimit: authRateLimit });
   meetingDocumentsRoutes(app, services);
+  diagnosticNeedsRoutes(app, services);
+  diagnosticFiguresRoutes(app, services);
+  surveyResultsRoutes(app, services);
+  surveysRoutes(app, services);
+  prioritiesRoutes(app, services);
   app.get("/api/health", { schema: { hide: true } }, async () => ({
     ok: true,
     database: options.database.kind,

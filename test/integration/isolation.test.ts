@@ -72,10 +72,52 @@ const validBodies: Record<string, unknown> = {
     scope: "all",
     message: "Message de l'intrus",
   },
+  "POST /api/clsms/:clsmId/surveys": { title: "Enquête de l'intrus", audience: "public" },
+  "PATCH /api/clsms/:clsmId/surveys/:surveyId": { title: "Renommée par un intrus", publicLink: true },
+  "PUT /api/clsms/:clsmId/surveys/:surveyId/definition": {
+    sections: [{ id: "s1", title: "", questions: [{ id: "q1", type: "yes_no", label: "Intrus ?" }] }],
+  },
   "PATCH /api/clsms/:clsmId": { name: "Renommé par un intrus", status: "sommeil" },
   "PUT /api/clsms/:clsmId/territory": { communeCodes: [MARSEILLE] },
   "POST /api/clsms/:clsmId/members": { email: "intrus@exemple.test", role: "coordinator" },
   "PATCH /api/clsms/:clsmId/members/:userId": { role: "coordinator", isChair: true },
+  // Diagnostic: priority consultations.
+  "POST /api/clsms/:clsmId/diagnostic/priorities": { title: "Consultation de l'intrus", method: "ranking" },
+  "PATCH /api/clsms/:clsmId/diagnostic/priorities/:consultationId": { title: "Renommée par un intrus" },
+  "POST /api/clsms/:clsmId/diagnostic/priorities/:consultationId/candidates": {
+    title: "Proposition de l'intrus",
+  },
+  "PUT /api/clsms/:clsmId/diagnostic/priorities/:consultationId/candidates/order": (d: DirectoryIds) => ({
+    ids: [d.diagnostic.otherCandidateId, d.diagnostic.candidateId],
+  }),
+  "PATCH /api/clsms/:clsmId/diagnostic/priorities/:consultationId/candidates/:candidateId": {
+    title: "Modifiée par un intrus",
+  },
+  "POST /api/clsms/:clsmId/diagnostic/priorities/:consultationId/open": {},
+  "PUT /api/clsms/:clsmId/diagnostic/priorities/:consultationId/ballot": (d: DirectoryIds) => ({
+    dots: { [d.diagnostic.candidateId ?? ""]: 1 },
+  }),
+  // Diagnostic: needs, resources, links and figures.
+  "POST /api/clsms/:clsmId/diagnostic/needs": { title: "Besoin de l'intrus", objectives: ["prevention"] },
+  "PATCH /api/clsms/:clsmId/diagnostic/needs/:needId": { title: "Renommé par un intrus" },
+  "POST /api/clsms/:clsmId/diagnostic/needs/:needId/links": (d: DirectoryIds) => ({ meetingId: d.meetingId }),
+  "POST /api/clsms/:clsmId/diagnostic/resources": (d: DirectoryIds) => ({
+    title: "Ressource de l'intrus",
+    kind: "structure",
+    structureId: d.structureId,
+  }),
+  "PATCH /api/clsms/:clsmId/diagnostic/resources/:resourceId": { title: "Renommée par un intrus" },
+  "POST /api/clsms/:clsmId/diagnostic/resources/:resourceId/links": (d: DirectoryIds) => ({
+    surveyId: d.diagnostic.surveyId,
+  }),
+  "POST /api/clsms/:clsmId/diagnostic/figures": {
+    label: "Chiffre de l'intrus",
+    value: 1,
+    year: 2024,
+    source: "Intrus",
+    level: "territoire",
+  },
+  "PATCH /api/clsms/:clsmId/diagnostic/figures/:figureId": { value: 2 },
 };
 
 /** Routes whose valid request on one's own CLSM ends in a business refusal rather than a 2xx. */
@@ -92,6 +134,14 @@ const ownTenantStatus: Record<string, number> = {
   "POST /api/clsms/:clsmId/directory/imports/:importId/undo": 404,
   // Meeting documents: like the import, the raw-body upload without a file is refused (400, empty file).
   "POST /api/clsms/:clsmId/meetings/:meetingId/documents": 400,
+  // The tenant's survey (support/diagnostic.ts) is published: publishing it again or reopening it is refused.
+  "POST /api/clsms/:clsmId/surveys/:surveyId/publish": 409,
+  "POST /api/clsms/:clsmId/surveys/:surveyId/reopen": 409,
+  // Priorities: the tenant's consultation is in preparation, so closing, voting and choosing wait (409).
+  "POST /api/clsms/:clsmId/diagnostic/priorities/:consultationId/close": 409,
+  "PUT /api/clsms/:clsmId/diagnostic/priorities/:consultationId/ballot": 409,
+  "POST /api/clsms/:clsmId/diagnostic/priorities/:consultationId/candidates/:candidateId/choose": 409,
+  "POST /api/clsms/:clsmId/diagnostic/priorities/:consultationId/candidates/:candidateId/unchoose": 409,
 };
 
 /** A document attached to a tenant's meeting, so the document routes are reached with an id that exists. */

@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import type { TestApp } from "./app";
 import type { DirectoryIds } from "./directory";
 import type { Tenant } from "./factories";
@@ -8,10 +9,116 @@ import type { Tenant } from "./factories";
  * Each part of the domain creates its own records below.
  */
 export async function diagnosticIds(
-  _t: TestApp,
-  _tenant: Tenant,
-  _d: Omit<DirectoryIds, "diagnostic">,
+  t: TestApp,
+  tenant: Tenant,
+  d: Omit<DirectoryIds, "diagnostic">,
 ): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
+  // Surveys (builder): a published survey with a yes/no question and a question shown on "yes".
+  ids.surveyId = await publishedSurvey(t, tenant);
+  Object.assign(ids, await priorityIds(t, tenant));
+  Object.assign(ids, await needsAndFiguresIds(t, tenant, d));
   return ids;
+}
+
+// Priorities (consultations, candidates): a consultation in preparation with two candidates.
+async function priorityIds(t: TestApp, tenant: Tenant) {
+  const base = `/api/clsms/${tenant.clsm.id}/diagnostic/priorities`;
+  const created = await t.request(tenant.coordinator, {
+    method: "POST",
+    url: base,
+    payload: { title: "Priorités", method: "dots", dotsPerMember: 3 },
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  const consultationId: string = created.json().id;
+  let candidates: { id: string }[] = [];
+  for (const title of ["Logement", "Prévention"]) {
+    const res = await t.request(tenant.coordinator, {
+      method: "POST",
+      url: `${base}/${consultationId}/candidates`,
+      payload: { title },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    candidates = res.json().candidates;
+  }
+  return {
+    consultationId,
+    candidateId: candidates[0]?.id ?? "",
+    otherCandidateId: candidates[1]?.id ?? "",
+  };
+}
+
+/** The questionnaire of the tenant's survey: a yes/no question `q1`, then `q2` shown when q1 is "yes". */
+export const sampleDefinition = {
+  sections: [
+    {
+      id: "s1",
+      title: "",
+      questions: [
+        { id: "q1", type: "yes_no", label: "Habitez-vous le territoire ?", required: true },
+        {
+          id: "q2",
+          type: "single_choice",
+          label: "Depuis combien de temps ?",
+          condition: { questionId: "q1", operator: "equals", value: "yes" },
+          choices: [
+            { id: "c1", label: "Moins d'un an" },
+            { id: "c2", label: "Un an ou plus" },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+/** A survey of the tenant made through the API, its questionnaire saved and published; returns its id. */
+export async function publishedSurvey(
+  t: TestApp,
+  tenant: Tenant,
+  title = "Enquête habitants",
+): Promise<string> {
+  const base = `/api/clsms/${tenant.clsm.id}/surveys`;
+  const created = await t.request(tenant.coordinator, {
+    method: "POST",
+    url: base,
+    payload: { title, audience: "public", anonymous: true },
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  const id = created.json().id as string;
+  const saved = await t.request(tenant.coordinator, {
+    method: "PUT",
+    url: `${base}/${id}/definition`,
+    payload: sampleDefinition,
+  });
+  expect(saved.statusCode, saved.body).toBe(200);
+  const published = await t.request(tenant.coordinator, { method: "POST", url: `${base}/${id}/publish` });
+  expect(published.statusCode, published.body).toBe(200);
+  return id;
+}
+
+// Needs, resources and figures: a need linked to the tenant's meeting (`linkId`), a resource pointing at a
+// structure of its directory, and a territory-level figure.
+async function needsAndFiguresIds(t: TestApp, tenant: Tenant, d: Omit<DirectoryIds, "diagnostic">) {
+  const base = `/api/clsms/${tenant.clsm.id}/diagnostic`;
+  const post = async (url: string, payload: object) => {
+    const res = await t.request(tenant.coordinator, { method: "POST", url: `${base}${url}`, payload });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  };
+  const needId = await post("/needs", { title: "Délais d'attente en CMP", objectives: ["parcours"] });
+  const linkId = await post(`/needs/${needId}/links`, { meetingId: d.meetingId });
+  const resourceId = await post("/resources", {
+    title: "Permanence du CMP",
+    kind: "structure",
+    structureId: d.structureId,
+    objectives: ["parcours"],
+  });
+  const figureId = await post("/figures", {
+    label: "Médecins généralistes pour 10 000 habitants",
+    value: 8.4,
+    year: 2024,
+    source: "Observatoire régional de la santé",
+    level: "territoire",
+  });
+  return { needId, linkId, resourceId, figureId };
 }

@@ -150,6 +150,86 @@ const samples: Record<string, { payload?: object; query?: Record<string, string>
   "POST /api/me/calendar-feed": {},
   "DELETE /api/me/calendar-feed": {},
   "GET /api/calendar/:token.ics": {},
+  // Diagnostic: surveys (the builder).
+  "GET /api/clsms/:clsmId/surveys": { query: { q: "habitants", limit: "10" } },
+  "POST /api/clsms/:clsmId/surveys": {
+    payload: { title: "Perception de la santé mentale", audience: "public", anonymous: true },
+  },
+  "GET /api/clsms/:clsmId/surveys/:surveyId": {},
+  "PATCH /api/clsms/:clsmId/surveys/:surveyId": { payload: { title: "Enquête habitants 2027" } },
+  "PUT /api/clsms/:clsmId/surveys/:surveyId/definition": {
+    payload: {
+      sections: [
+        { id: "s1", title: "", questions: [{ id: "q1", type: "yes_no", label: "Êtes-vous d'ici ?" }] },
+      ],
+    },
+  },
+  "POST /api/clsms/:clsmId/surveys/:surveyId/duplicate": {},
+  "POST /api/clsms/:clsmId/surveys/:surveyId/publish": {},
+  "POST /api/clsms/:clsmId/surveys/:surveyId/close": {},
+  "POST /api/clsms/:clsmId/surveys/:surveyId/reopen": {},
+  "DELETE /api/clsms/:clsmId/surveys/:surveyId": {},
+  "GET /api/survey-templates": {},
+  "GET /api/survey-templates/:templateKey": {},
+  // Diagnostic: priority consultations.
+  "GET /api/clsms/:clsmId/diagnostic/priorities": { query: { limit: "10" } },
+  "POST /api/clsms/:clsmId/diagnostic/priorities": {
+    payload: { title: "Priorités 2027", method: "dots", dotsPerMember: 5 },
+  },
+  "GET /api/clsms/:clsmId/diagnostic/priorities/chosen": {},
+  "GET /api/clsms/:clsmId/diagnostic/priorities/:consultationId": {},
+  "PATCH /api/clsms/:clsmId/diagnostic/priorities/:consultationId": { payload: { title: "Priorités" } },
+  "DELETE /api/clsms/:clsmId/diagnostic/priorities/:consultationId": {},
+  "POST /api/clsms/:clsmId/diagnostic/priorities/:consultationId/candidates": {
+    payload: { title: "Logement d'abord" },
+  },
+  "PUT /api/clsms/:clsmId/diagnostic/priorities/:consultationId/candidates/order": {
+    payload: { ids: [randomUUID()] },
+  },
+  "PATCH /api/clsms/:clsmId/diagnostic/priorities/:consultationId/candidates/:candidateId": {
+    payload: { title: "Logement" },
+  },
+  "DELETE /api/clsms/:clsmId/diagnostic/priorities/:consultationId/candidates/:candidateId": {},
+  "POST /api/clsms/:clsmId/diagnostic/priorities/:consultationId/open": { payload: {} },
+  "POST /api/clsms/:clsmId/diagnostic/priorities/:consultationId/close": {},
+  "GET /api/clsms/:clsmId/diagnostic/priorities/:consultationId/ballot": {},
+  "PUT /api/clsms/:clsmId/diagnostic/priorities/:consultationId/ballot": {
+    payload: { dots: { [randomUUID()]: 2 } },
+  },
+  "POST /api/clsms/:clsmId/diagnostic/priorities/:consultationId/candidates/:candidateId/choose": {},
+  "POST /api/clsms/:clsmId/diagnostic/priorities/:consultationId/candidates/:candidateId/unchoose": {},
+  // Diagnostic: needs, resources, their links, and the territorial figures.
+  "GET /api/clsms/:clsmId/diagnostic/needs": { query: { objective: "parcours", q: "cmp", sort: "title" } },
+  "GET /api/clsms/:clsmId/diagnostic/needs/summary": {},
+  "POST /api/clsms/:clsmId/diagnostic/needs": {
+    payload: { title: "Délais d'attente en CMP", objectives: ["parcours"] },
+  },
+  "GET /api/clsms/:clsmId/diagnostic/needs/:needId": {},
+  "PATCH /api/clsms/:clsmId/diagnostic/needs/:needId": { payload: { theme: "Accès aux soins" } },
+  "DELETE /api/clsms/:clsmId/diagnostic/needs/:needId": {},
+  "POST /api/clsms/:clsmId/diagnostic/needs/:needId/links": { payload: { meetingId: randomUUID() } },
+  "GET /api/clsms/:clsmId/diagnostic/resources": { query: { kind: "structure", objective: "inclusion" } },
+  "POST /api/clsms/:clsmId/diagnostic/resources": { payload: { title: "GEM L'Escale", kind: "structure" } },
+  "GET /api/clsms/:clsmId/diagnostic/resources/:resourceId": {},
+  "PATCH /api/clsms/:clsmId/diagnostic/resources/:resourceId": { payload: { objectives: ["isolement"] } },
+  "DELETE /api/clsms/:clsmId/diagnostic/resources/:resourceId": {},
+  "POST /api/clsms/:clsmId/diagnostic/resources/:resourceId/links": {
+    payload: { surveyId: randomUUID(), questionId: "q1" },
+  },
+  "DELETE /api/clsms/:clsmId/diagnostic/links/:linkId": {},
+  "GET /api/clsms/:clsmId/diagnostic/figures": { query: { theme: "Offre de soins" } },
+  "POST /api/clsms/:clsmId/diagnostic/figures": {
+    payload: {
+      label: "Taux de chômage",
+      value: 9.1,
+      unit: "%",
+      year: 2024,
+      source: "Insee",
+      level: "territoire",
+    },
+  },
+  "PATCH /api/clsms/:clsmId/diagnostic/figures/:figureId": { payload: { value: 8.9 } },
+  "DELETE /api/clsms/:clsmId/diagnostic/figures/:figureId": {},
 };
 
 /** Routes that answer without a session (sign-in, password reset, documentation, health). */

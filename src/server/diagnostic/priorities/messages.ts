@@ -1,0 +1,23 @@
+/** French messages of the priority consultations. */
+export const prioritiesMessages = {
+  consultationNotFound: "Consultation introuvable.",
+  candidateNotFound: "Proposition introuvable dans cette consultation.",
+  needNotFound: "Ce besoin n'existe pas dans le diagnostic de ce CLSM.",
+  notDraft: "La consultation est déjà ouverte : ses propositions et son mode de vote ne changent plus.",
+  deleteOnlyDraft: "Seule une consultation en préparation peut être supprimée.",
+  tooManyCandidates: (max: number) => `Une consultation compte au plus ${max} propositions.`,
+  notEnoughCandidates: "Ajoutez au moins deux propositions avant d'ouvrir le vote.",
+  closesInPast: "La date de clôture doit être dans le futur.",
+  notOpen: "Le vote n'est pas ouvert.",
+  alreadyClosed: "La consultation est déjà clôturée.",
+  notClosed: "Les priorités se choisissent une fois la consultation clôturée.",
+  dotsRequired: "Indiquez combien de gommettes chaque membre répartit.",
+  orderMismatch: "L'ordre doit reprendre toutes les propositions de la consultation, une fois chacune.",
+  onlyMembers: "Seuls les membres du CLSM votent dans ses consultations.",
+  dotsExpected: "Répartissez vos gommettes entre les propositions.",
+  rankingExpected: "Classez toutes les propositions.",
+  unknownCandidate: "Une des propositions choisies n'existe pas dans cette consultation.",
+  tooManyDots: (max: number) => `Vous disposez de ${max} gommette${max > 1 ? "s" : ""} au plus.`,
+  noDots: "Placez au moins une gommette.",
+  notPermutation: "Le classement doit reprendre chaque proposition une fois et une seule.",
+} as const;
