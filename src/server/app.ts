@@ -17,6 +17,8 @@ import { diagnosticFiguresRoutes } from "./diagnostic/figures/routes";
 import { createFiguresService } from "./diagnostic/figures/service";
 import { diagnosticNeedsRoutes } from "./diagnostic/needs/routes";
 import { createNeedsService } from "./diagnostic/needs/service";
+import { opinionsRoutes } from "./diagnostic/opinions/routes";
+import { createOpinionsService } from "./diagnostic/opinions/service";
 import { prioritiesRoutes } from "./diagnostic/priorities/routes";
 import { createPrioritiesService } from "./diagnostic/priorities/service";
 import { surveyResultsRoutes } from "./diagnostic/results/routes";
@@ -136,6 +138,7 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
   const surveyResults = createResultsService({ db, access: diagnosticAccess, workspaces, directory });
   const surveys = createSurveysService({ db, access: diagnosticAccess });
   const priorities = createPrioritiesService({ db, access: diagnosticAccess });
+  const opinions = createOpinionsService({ db, access: diagnosticAccess, meetingAccess });
   return {
     db,
     jobs,
@@ -166,6 +169,7 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
     surveyResults,
     surveys,
     priorities,
+    opinions,
   };
 }
 
@@ -228,6 +232,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   surveyResultsRoutes(app, services);
   surveysRoutes(app, services);
   prioritiesRoutes(app, services);
+  opinionsRoutes(app, services);
   app.get("/api/health", { schema: { hide: true } }, async () => ({
     ok: true,
     database: options.database.kind,

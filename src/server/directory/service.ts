@@ -352,6 +352,12 @@ export function createDirectoryService(deps: { db: Db }) {
       }));
     },
 
+    /** Names of some structures of the CLSM (unknown ids are left out), in one query; for other domains' own use. */
+    async structureNames(tx: Db, clsmId: string, ids: string[]) {
+      const rows = await repo.findStructures(tx, clsmId, [...new Set(ids)]);
+      return rows.map((s) => ({ id: s.id, name: s.name }));
+    },
+
     async pillars(actor: Actor, clsmId: string) {
       await readable(actor, clsmId);
       return pillarsOf(db, clsmId);

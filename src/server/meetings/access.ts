@@ -54,5 +54,15 @@ export function createMeetingAccess(deps: { directory: DirectoryService; governa
     return row;
   }
 
-  return { reader, manager, hiddenInstanceIds, meeting };
+  /** Those of some meetings this reader may see (unknown or hidden ones left out), for other domains' lists. */
+  async function visibleMeetings(tx: Db, r: MeetingReader, ids: string[]): Promise<repo.MeetingRow[]> {
+    if (!ids.length) return [];
+    const [rows, hidden] = await Promise.all([
+      repo.findMeetings(tx, r.clsmId, [...new Set(ids)]),
+      hiddenInstanceIds(tx, r),
+    ]);
+    return rows.filter((row) => !row.instanceId || !hidden.includes(row.instanceId));
+  }
+
+  return { reader, manager, hiddenInstanceIds, meeting, visibleMeetings };
 }

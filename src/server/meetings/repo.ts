@@ -83,6 +83,15 @@ export async function findMeeting(db: Db, clsmId: string, id: string, forUpdate 
   return row;
 }
 
+/** Some meetings of the CLSM (unknown ids left out), in one query. */
+export async function findMeetings(db: Db, clsmId: string, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .select()
+    .from(meeting)
+    .where(and(eq(meeting.clsmId, clsmId), inArray(meeting.id, ids)));
+}
+
 export async function insertMeetings(db: Db, rows: (typeof meeting.$inferInsert)[]) {
   return db.insert(meeting).values(rows).returning({ id: meeting.id, startsAt: meeting.startsAt });
 }

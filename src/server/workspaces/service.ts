@@ -231,6 +231,35 @@ export function createWorkspacesService(deps: {
         .sort((a, b) => a.name.localeCompare(b.name, "fr"));
     },
 
+    /**
+     * The communes of a CLSM's territory with their official population and département, sorted by name, and its
+     * quartiers (populations entered with the territory, for an infra-communal CLSM); no access check: for the
+     * territorial figures, whose service checked its own.
+     */
+    async territoryPopulation(tx: Db, clsmId: string) {
+      const rows = await repo.territoryRows(tx, clsmId);
+      const communes = await territory.findCommunes(
+        tx,
+        rows.communes.map((c) => c.communeCode),
+      );
+      return {
+        communes: communes
+          .map((c) => ({
+            code: c.code,
+            name: c.name,
+            population: c.population,
+            departementCode: c.departementCode,
+            departementName: c.departementName,
+          }))
+          .sort((a, b) => a.name.localeCompare(b.name, "fr")),
+        quartiers: rows.quartiers.map((q) => ({
+          name: q.name,
+          communeCode: q.communeCode,
+          population: q.population,
+        })),
+      };
+    },
+
     async update(actor: Actor, id: string, input: z.infer<typeof updateClsmBody>) {
       await manageable(actor, id);
       await repo.updateClsm(db, id, input); // one statement: no lock needed
