@@ -13,6 +13,9 @@ import { loadActor } from "./accounts/repo";
 import { accountsRoutes } from "./accounts/routes";
 import { createAccountsService } from "./accounts/service";
 import { createDiagnosticAccess } from "./diagnostic/access";
+import { createInvitationsService } from "./diagnostic/answering/invitations";
+import { answeringRoutes } from "./diagnostic/answering/routes";
+import { createAnsweringService } from "./diagnostic/answering/service";
 import { diagnosticFiguresRoutes } from "./diagnostic/figures/routes";
 import { createFiguresService } from "./diagnostic/figures/service";
 import { diagnosticNeedsRoutes } from "./diagnostic/needs/routes";
@@ -139,6 +142,17 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
   const surveys = createSurveysService({ db, access: diagnosticAccess });
   const priorities = createPrioritiesService({ db, access: diagnosticAccess });
   const opinions = createOpinionsService({ db, access: diagnosticAccess, meetingAccess });
+  const answering = createAnsweringService({ db, workspaces, directory, secret });
+  const surveyInvitations = createInvitationsService({
+    db,
+    access: diagnosticAccess,
+    directory,
+    governance,
+    mail,
+    jobs,
+    baseUrl: config.baseUrl,
+    secret,
+  });
   return {
     db,
     jobs,
@@ -170,6 +184,8 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
     surveys,
     priorities,
     opinions,
+    answering,
+    surveyInvitations,
   };
 }
 
@@ -233,6 +249,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   surveysRoutes(app, services);
   prioritiesRoutes(app, services);
   opinionsRoutes(app, services);
+  answeringRoutes(app, { ...services, publicRateLimit: authRateLimit });
   app.get("/api/health", { schema: { hide: true } }, async () => ({
     ok: true,
     database: options.database.kind,

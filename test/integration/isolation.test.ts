@@ -97,6 +97,13 @@ const validBodies: Record<string, unknown> = {
   "PUT /api/clsms/:clsmId/diagnostic/priorities/:consultationId/ballot": (d: DirectoryIds) => ({
     dots: { [d.diagnostic.candidateId ?? ""]: 1 },
   }),
+  // Diagnostic: the avis.
+  "POST /api/clsms/:clsmId/diagnostic/opinions": { subject: "ptsm", title: "Avis de l'intrus" },
+  "PATCH /api/clsms/:clsmId/diagnostic/opinions/:opinionId": { body: "Réécrit par un intrus" },
+  "POST /api/clsms/:clsmId/diagnostic/opinions/:opinionId/adopt": (d: DirectoryIds) => ({
+    meetingId: d.diagnostic.heldMeetingId,
+  }),
+  "POST /api/clsms/:clsmId/diagnostic/opinions/:opinionId/send": { sentTo: "L'intrus" },
   // Diagnostic: needs, resources, links and figures.
   "POST /api/clsms/:clsmId/diagnostic/needs": { title: "Besoin de l'intrus", objectives: ["prevention"] },
   "PATCH /api/clsms/:clsmId/diagnostic/needs/:needId": { title: "Renommé par un intrus" },
@@ -142,6 +149,9 @@ const ownTenantStatus: Record<string, number> = {
   "PUT /api/clsms/:clsmId/diagnostic/priorities/:consultationId/ballot": 409,
   "POST /api/clsms/:clsmId/diagnostic/priorities/:consultationId/candidates/:candidateId/choose": 409,
   "POST /api/clsms/:clsmId/diagnostic/priorities/:consultationId/candidates/:candidateId/unchoose": 409,
+  // The avis: the tenant's is a draft, so sending it or reopening it is refused (409).
+  "POST /api/clsms/:clsmId/diagnostic/opinions/:opinionId/send": 409,
+  "POST /api/clsms/:clsmId/diagnostic/opinions/:opinionId/reopen": 409,
 };
 
 /** A document attached to a tenant's meeting, so the document routes are reached with an id that exists. */

@@ -1,3 +1,4 @@
+import JSZip from "jszip";
 import { expect } from "vitest";
 import type { TestApp } from "./app";
 import type { DirectoryIds } from "./directory";
@@ -17,8 +18,26 @@ export async function diagnosticIds(
   // Surveys (builder): a published survey with a yes/no question and a question shown on "yes".
   ids.surveyId = await publishedSurvey(t, tenant);
   Object.assign(ids, await priorityIds(t, tenant));
+  Object.assign(ids, await opinionIds(t, tenant));
   Object.assign(ids, await needsAndFiguresIds(t, tenant, d));
   return ids;
+}
+
+// The avis: a draft with its text, and a meeting already held that may adopt it.
+async function opinionIds(t: TestApp, tenant: Tenant) {
+  const meeting = await t.request(tenant.coordinator, {
+    method: "POST",
+    url: `/api/clsms/${tenant.clsm.id}/meetings`,
+    payload: { title: "Assemblée plénière", date: "2025-06-12", time: "18:00" },
+  });
+  expect(meeting.statusCode, meeting.body).toBe(201);
+  const opinion = await t.request(tenant.coordinator, {
+    method: "POST",
+    url: `/api/clsms/${tenant.clsm.id}/diagnostic/opinions`,
+    payload: { subject: "ptsm", title: "Avis sur le PTSM", body: "Le CLSM soutient le projet." },
+  });
+  expect(opinion.statusCode, opinion.body).toBe(201);
+  return { opinionId: opinion.json().id, heldMeetingId: meeting.json().id };
 }
 
 // Priorities (consultations, candidates): a consultation in preparation with two candidates.
@@ -121,4 +140,19 @@ async function needsAndFiguresIds(t: TestApp, tenant: Tenant, d: Omit<DirectoryI
     level: "territoire",
   });
   return { needId, linkId, resourceId, figureId };
+}
+
+/** The text of a DOCX's main part (word/document.xml), tags removed; fails unless the bytes are a Word zip. */
+export async function docxText(content: Buffer): Promise<string> {
+  const zip = await JSZip.loadAsync(content);
+  const xml = await zip.file("word/document.xml")?.async("string");
+  if (!xml) throw new Error("no word/document.xml in the DOCX");
+  return xml
+    .replace(/<\/w:p>/g, "\n")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }

@@ -198,6 +198,18 @@ const samples: Record<string, { payload?: object; query?: Record<string, string>
   },
   "POST /api/clsms/:clsmId/diagnostic/priorities/:consultationId/candidates/:candidateId/choose": {},
   "POST /api/clsms/:clsmId/diagnostic/priorities/:consultationId/candidates/:candidateId/unchoose": {},
+  // Diagnostic: the avis.
+  "GET /api/clsms/:clsmId/diagnostic/opinions": {},
+  "POST /api/clsms/:clsmId/diagnostic/opinions": {
+    payload: { subject: "ptsm", title: "Avis sur le PTSM", body: "Le CLSM soutient le projet." },
+  },
+  "GET /api/clsms/:clsmId/diagnostic/opinions/:opinionId": {},
+  "PATCH /api/clsms/:clsmId/diagnostic/opinions/:opinionId": { payload: { body: "Texte révisé." } },
+  "DELETE /api/clsms/:clsmId/diagnostic/opinions/:opinionId": {},
+  "POST /api/clsms/:clsmId/diagnostic/opinions/:opinionId/adopt": { payload: { meetingId: randomUUID() } },
+  "POST /api/clsms/:clsmId/diagnostic/opinions/:opinionId/send": { payload: { sentTo: "ARS Bretagne" } },
+  "POST /api/clsms/:clsmId/diagnostic/opinions/:opinionId/reopen": {},
+  "GET /api/clsms/:clsmId/diagnostic/opinions/:opinionId/export.docx": {},
   // Diagnostic: needs, resources, their links, and the territorial figures.
   "GET /api/clsms/:clsmId/diagnostic/needs": { query: { objective: "parcours", q: "cmp", sort: "title" } },
   "GET /api/clsms/:clsmId/diagnostic/needs/summary": {},
