@@ -77,6 +77,12 @@ const validBodies: Record<string, unknown> = {
   "PUT /api/clsms/:clsmId/surveys/:surveyId/definition": {
     sections: [{ id: "s1", title: "", questions: [{ id: "q1", type: "yes_no", label: "Intrus ?" }] }],
   },
+  // Diagnostic: invitations to answer a survey.
+  "POST /api/clsms/:clsmId/surveys/:surveyId/invitations": (d: DirectoryIds) => ({
+    personIds: [d.otherPersonId],
+  }),
+  "POST /api/clsms/:clsmId/surveys/:surveyId/invitations/send": { message: "Message de l'intrus" },
+  "POST /api/clsms/:clsmId/surveys/:surveyId/invitations/remind": {},
   "PATCH /api/clsms/:clsmId": { name: "Renommé par un intrus", status: "sommeil" },
   "PUT /api/clsms/:clsmId/territory": { communeCodes: [MARSEILLE] },
   "POST /api/clsms/:clsmId/members": { email: "intrus@exemple.test", role: "coordinator" },

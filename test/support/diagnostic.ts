@@ -17,6 +17,8 @@ export async function diagnosticIds(
   const ids: Record<string, string> = {};
   // Surveys (builder): a published survey with a yes/no question and a question shown on "yes".
   ids.surveyId = await publishedSurvey(t, tenant);
+  // Collecting answers: the survey's invitation of the directory's person (not sent).
+  ids.invitationId = await invitation(t, tenant, ids.surveyId, d.personId);
   Object.assign(ids, await priorityIds(t, tenant));
   Object.assign(ids, await opinionIds(t, tenant));
   Object.assign(ids, await needsAndFiguresIds(t, tenant, d));
@@ -65,6 +67,18 @@ async function priorityIds(t: TestApp, tenant: Tenant) {
     candidateId: candidates[0]?.id ?? "",
     otherCandidateId: candidates[1]?.id ?? "",
   };
+}
+
+/** Invites a directory person to answer the survey (no mail sent); returns the invitation's id. */
+export async function invitation(t: TestApp, tenant: Tenant, surveyId: string, personId: string) {
+  const url = `/api/clsms/${tenant.clsm.id}/surveys/${surveyId}/invitations`;
+  const added = await t.request(tenant.coordinator, { method: "POST", url, payload: { personIds: [personId] } });
+  expect(added.statusCode, added.body).toBe(200);
+  const list = await t.request(tenant.coordinator, { method: "GET", url });
+  expect(list.statusCode, list.body).toBe(200);
+  const found = (list.json().items as { id: string; personId: string }[]).find((i) => i.personId === personId);
+  if (!found) throw new Error("the invitation is not listed");
+  return found.id;
 }
 
 /** The questionnaire of the tenant's survey: a yes/no question `q1`, then `q2` shown when q1 is "yes". */

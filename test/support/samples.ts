@@ -171,6 +171,20 @@ const samples: Record<string, { payload?: object; query?: Record<string, string>
   "DELETE /api/clsms/:clsmId/surveys/:surveyId": {},
   "GET /api/survey-templates": {},
   "GET /api/survey-templates/:templateKey": {},
+  // Diagnostic: collecting answers (public and personal links, invitations).
+  "GET /api/public/surveys/:token": {},
+  "POST /api/public/surveys/:token/responses": {
+    payload: { answers: { q1: true, q2: "c1" }, others: {}, browserKey: "k".repeat(43) },
+  },
+  "GET /api/public/survey-invitations/:token": {},
+  "POST /api/public/survey-invitations/:token/responses": { payload: { answers: { q1: false }, others: {} } },
+  "GET /api/clsms/:clsmId/surveys/:surveyId/invitations": { query: { status: "sent", limit: "10" } },
+  "POST /api/clsms/:clsmId/surveys/:surveyId/invitations": { payload: { personIds: [randomUUID()] } },
+  "POST /api/clsms/:clsmId/surveys/:surveyId/invitations/send": {
+    payload: { message: "Votre avis compte pour le diagnostic." },
+  },
+  "POST /api/clsms/:clsmId/surveys/:surveyId/invitations/remind": { payload: {} },
+  "DELETE /api/clsms/:clsmId/surveys/:surveyId/invitations/:invitationId": {},
   // Diagnostic: priority consultations.
   "GET /api/clsms/:clsmId/diagnostic/priorities": { query: { limit: "10" } },
   "POST /api/clsms/:clsmId/diagnostic/priorities": {
@@ -258,6 +272,11 @@ export const isPublic = (route: RouteInfo) =>
     "GET /api/rsvp/:token",
     "POST /api/rsvp/:token",
     "GET /api/calendar/:token.ics",
+    // A survey's public link and the personal links of its invitations.
+    "GET /api/public/surveys/:token",
+    "POST /api/public/surveys/:token/responses",
+    "GET /api/public/survey-invitations/:token",
+    "POST /api/public/survey-invitations/:token/responses",
   ].includes(`${route.method} ${route.url}`);
 
 export const hasBody = (route: RouteInfo) => route.hasBody;
