@@ -72,11 +72,17 @@ async function priorityIds(t: TestApp, tenant: Tenant) {
 /** Invites a directory person to answer the survey (no mail sent); returns the invitation's id. */
 export async function invitation(t: TestApp, tenant: Tenant, surveyId: string, personId: string) {
   const url = `/api/clsms/${tenant.clsm.id}/surveys/${surveyId}/invitations`;
-  const added = await t.request(tenant.coordinator, { method: "POST", url, payload: { personIds: [personId] } });
+  const added = await t.request(tenant.coordinator, {
+    method: "POST",
+    url,
+    payload: { personIds: [personId] },
+  });
   expect(added.statusCode, added.body).toBe(200);
   const list = await t.request(tenant.coordinator, { method: "GET", url });
   expect(list.statusCode, list.body).toBe(200);
-  const found = (list.json().items as { id: string; personId: string }[]).find((i) => i.personId === personId);
+  const found = (list.json().items as { id: string; personId: string }[]).find(
+    (i) => i.personId === personId,
+  );
   if (!found) throw new Error("the invitation is not listed");
   return found.id;
 }

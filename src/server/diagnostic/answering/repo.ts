@@ -1,0 +1,159 @@
+import { and, asc, count, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import type { InvitationStatus } from "../../../contracts/survey-answers";
+import type { Db } from "../../platform/db";
+import { clsm } from "../../workspaces/tables";
+import { survey, surveyBrowserMark, surveyInvitation, surveyResponse } from "../tables";
+
+// SQL of collecting answers: the survey a link opens, answers and browser marks, invitations. Every query of the
+// coordination is scoped by the CLSM; the public ones start from a token.
+
+export type InvitationRow = typeof surveyInvitation.$inferSelect;
+
+/** The survey of a public link, with its CLSM's name. */
+export async function findByPublicToken(db: Db, token: string) {
+  const [row] = await db
+    .select({ survey, clsmName: clsm.name })
+    .from(survey)
+    .innerJoin(clsm, eq(clsm.id, survey.clsmId))
+    .where(eq(survey.publicToken, token));
+  return row;
+}
+
+/** The invitation of a personal link, its survey and its CLSM's name; `forUpdate` locks the invitation. */
+export async function findInvitationForAnswer(db: Db, invitationId: string, forUpdate = false) {
+  const q = db
+    .select({ invitation: surveyInvitation, survey, clsmName: clsm.name })
+    .from(surveyInvitation)
+    .innerJoin(survey, eq(survey.id, surveyInvitation.surveyId))
+    .innerJoin(clsm, eq(clsm.id, surveyInvitation.clsmId))
+    .where(eq(surveyInvitation.id, invitationId))
+    .$dynamic();
+  const [row] = await (forUpdate ? q.for("update", { of: surveyInvitation }) : q);
+  return row;
+}
+
+export async function clsmName(db: Db, clsmId: string): Promise<string> {
+  const [row] = await db.select({ name: clsm.name }).from(clsm).where(eq(clsm.id, clsmId));
+  return row?.name ?? "";
+}
+
+/** Records the browser's mark; false when this browser already answered the survey. */
+export async function insertBrowserMark(db: Db, surveyId: string, keyHash: string): Promise<boolean> {
+  const inserted = await db
+    .insert(surveyBrowserMark)
+    .values({ surveyId, keyHash })
+    .onConflictDoNothing()
+    .returning({ surveyId: surveyBrowserMark.surveyId });
+  return inserted.length > 0;
+}
+
+export async function insertResponse(db: Db, values: typeof surveyResponse.$inferInsert): Promise<void> {
+  await db.insert(surveyResponse).values(values);
+}
+
+/** Marks an invitation answered (its `updated_at` is left as it was: it would tell the time of the answer). */
+export async function markAnswered(db: Db, invitationId: string, at: Date): Promise<void> {
+  await db.update(surveyInvitation).set({ answeredAt: at }).where(eq(surveyInvitation.id, invitationId));
+}
+
+// ─── Invitations (the coordination) ──────────────────────────────────────────────────────────────────────
+
+const ofSurvey = (clsmId: string, surveyId: string) =>
+  and(eq(surveyInvitation.clsmId, clsmId), eq(surveyInvitation.surveyId, surveyId));
+
+const statusCondition: Record<InvitationStatus, SQL | undefined> = {
+  answered: isNotNull(surveyInvitation.answeredAt),
+  sent: and(isNull(surveyInvitation.answeredAt), isNotNull(surveyInvitation.sentAt)),
+  pending: and(isNull(surveyInvitation.answeredAt), isNull(surveyInvitation.sentAt)),
+};
+
+/** A page of a survey's invitations in the order they were added (the totals come from `invitationCounts`). */
+export async function listInvitations(
+  db: Db,
+  clsmId: string,
+  surveyId: string,
+  query: { status?: InvitationStatus; limit: number; offset: number },
+) {
+  return db
+    .select()
+    .from(surveyInvitation)
+    .where(and(ofSurvey(clsmId, surveyId), query.status ? statusCondition[query.status] : undefined))
+    .orderBy(asc(surveyInvitation.createdAt), asc(surveyInvitation.id))
+    .limit(query.limit)
+    .offset(query.offset);
+}
+
+/** How many invitations the survey has in each status, in one query. */
+export async function invitationCounts(db: Db, clsmId: string, surveyId: string) {
+  const [row] = await db
+    .select({
+      total: count(),
+      answered: sql<number>`(count(*) filter (where ${statusCondition.answered}))::int`,
+      sent: sql<number>`(count(*) filter (where ${statusCondition.sent}))::int`,
+      pending: sql<number>`(count(*) filter (where ${statusCondition.pending}))::int`,
+    })
+    .from(surveyInvitation)
+    .where(ofSurvey(clsmId, surveyId));
+  return row ?? { total: 0, answered: 0, sent: 0, pending: 0 };
+}
+
+/** Invites people not yet invited (one statement); returns the invitations created. */
+export async function insertInvitations(
+  db: Db,
+  rows: { clsmId: string; surveyId: string; personId: string; tokenNonce: string }[],
+): Promise<InvitationRow[]> {
+  if (!rows.length) return [];
+  return db
+    .insert(surveyInvitation)
+    .values(rows)
+    .onConflictDoNothing({ target: [surveyInvitation.surveyId, surveyInvitation.personId] })
+    .returning();
+}
+
+/** Invitations never mailed and not answered. */
+export async function invitationsToSend(db: Db, clsmId: string, surveyId: string) {
+  return db
+    .select()
+    .from(surveyInvitation)
+    .where(and(ofSurvey(clsmId, surveyId), statusCondition.pending))
+    .orderBy(asc(surveyInvitation.createdAt));
+}
+
+/** Invitations mailed and not answered; with `remindedBefore`, only those not reminded since then. */
+export async function invitationsToRemind(db: Db, clsmId: string, surveyId: string, remindedBefore?: Date) {
+  return db
+    .select()
+    .from(surveyInvitation)
+    .where(
+      and(
+        ofSurvey(clsmId, surveyId),
+        statusCondition.sent,
+        remindedBefore
+          ? or(isNull(surveyInvitation.remindedAt), lt(surveyInvitation.remindedAt, remindedBefore))
+          : undefined,
+      ),
+    )
+    .orderBy(asc(surveyInvitation.createdAt));
+}
+
+/** Records that invitations were mailed (`sent_at`) or reminded (`reminded_at`), in one statement. */
+export async function markMailed(db: Db, ids: string[], column: "sentAt" | "remindedAt", at: Date) {
+  if (!ids.length) return;
+  await db
+    .update(surveyInvitation)
+    .set({ [column]: at, updatedAt: at })
+    .where(inArray(surveyInvitation.id, ids));
+}
+
+export async function findInvitation(db: Db, clsmId: string, surveyId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(surveyInvitation)
+    .where(and(ofSurvey(clsmId, surveyId), eq(surveyInvitation.id, id)))
+    .for("update");
+  return row;
+}
+
+export async function deleteInvitation(db: Db, id: string): Promise<void> {
+  await db.delete(surveyInvitation).where(eq(surveyInvitation.id, id));
+}
