@@ -83,6 +83,13 @@ const validBodies: Record<string, unknown> = {
   }),
   "POST /api/clsms/:clsmId/surveys/:surveyId/invitations/send": { message: "Message de l'intrus" },
   "POST /api/clsms/:clsmId/surveys/:surveyId/invitations/remind": {},
+  // Diagnostic: survey results (the free text of support/diagnostic.ts's answer, question q3).
+  "POST /api/clsms/:clsmId/surveys/:surveyId/responses/:responseId/tags": { questionId: "q3", tag: "Intrus" },
+  "DELETE /api/clsms/:clsmId/surveys/:surveyId/responses/:responseId/tags": {
+    questionId: "q3",
+    tag: "Intrus",
+  },
+  "PUT /api/clsms/:clsmId/surveys/:surveyId/results/publication": { published: true },
   "PATCH /api/clsms/:clsmId": { name: "Renommé par un intrus", status: "sommeil" },
   "PUT /api/clsms/:clsmId/territory": { communeCodes: [MARSEILLE] },
   "POST /api/clsms/:clsmId/members": { email: "intrus@exemple.test", role: "coordinator" },
@@ -121,7 +128,7 @@ const validBodies: Record<string, unknown> = {
   }),
   "PATCH /api/clsms/:clsmId/diagnostic/resources/:resourceId": { title: "Renommée par un intrus" },
   "POST /api/clsms/:clsmId/diagnostic/resources/:resourceId/links": (d: DirectoryIds) => ({
-    surveyId: d.diagnostic.surveyId,
+    meetingId: d.meetingId,
   }),
   "POST /api/clsms/:clsmId/diagnostic/figures": {
     label: "Chiffre de l'intrus",

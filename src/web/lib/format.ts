@@ -11,6 +11,10 @@ const dateTime = new Intl.DateTimeFormat("fr-FR", {
 /** 154167 → "154 167" (French grouping, narrow no-break spaces). */
 export const formatNumber = (n: number) => integer.format(n);
 
+const decimal = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 6 });
+/** 12.5 → "12,5", 41000 → "41 000": a figure as it was entered, the French way. */
+export const formatDecimal = (n: number) => decimal.format(n);
+
 /** 154167 → "154 167 habitants"; 1 → "1 habitant". */
 export const formatPopulation = (n: number) => `${formatNumber(n)} ${n > 1 ? "habitants" : "habitant"}`;
 
