@@ -41,12 +41,18 @@ export function answeringRoutes(
   // Reading the page: as often as a room of people opening the link from one address may need.
   const viewLimited = { rateLimit: { ...deps.publicRateLimit, max: max * 5 } };
   // Answering: the per-minute limit, and a burst limit so that a script cannot post a minute's worth at once.
-  const answerLimited = { rateLimit: deps.publicRateLimit };
+  const tooMany = (ttlMs: number) =>
+    new AppError(429, "TOO_MANY_REQUESTS", m.tooManyAnswers(Math.max(1, Math.ceil(ttlMs / 1000))));
+  const answerLimited = {
+    rateLimit: {
+      ...deps.publicRateLimit,
+      errorResponseBuilder: (_: unknown, c: { ttl: number }) => tooMany(c.ttl),
+    },
+  };
   const burst = parent.createRateLimit({ max: Math.max(2, Math.ceil(max / 4)), timeWindow: "10 seconds" });
   const burstLimit = async (request: FastifyRequest) => {
     const limit = await burst(request);
-    if (!limit.isAllowed && limit.isExceeded)
-      throw new AppError(429, "TOO_MANY_REQUESTS", m.tooManyAnswers(Math.max(1, limit.ttlInSeconds)));
+    if (!limit.isAllowed && limit.isExceeded) throw tooMany(limit.ttl);
   };
   const noStore = { "cache-control": "no-store" };
 
