@@ -170,7 +170,7 @@ const samples: Record<string, { payload?: object; query?: Record<string, string>
   "POST /api/clsms/:clsmId/surveys/:surveyId/reopen": {},
   "DELETE /api/clsms/:clsmId/surveys/:surveyId": {},
   "GET /api/survey-templates": {},
-  "GET /api/survey-templates/:templateKey": {},
+  "GET /api/survey-templates/:templateId": {},
   // Diagnostic: collecting answers (public and personal links, invitations).
   "GET /api/public/surveys/:token": {},
   "POST /api/public/surveys/:token/responses": {
@@ -185,6 +185,19 @@ const samples: Record<string, { payload?: object; query?: Record<string, string>
   },
   "POST /api/clsms/:clsmId/surveys/:surveyId/invitations/remind": { payload: {} },
   "DELETE /api/clsms/:clsmId/surveys/:surveyId/invitations/:invitationId": {},
+  // Diagnostic: survey results.
+  "GET /api/clsms/:clsmId/surveys/:surveyId/results": { query: { by: "q1" } },
+  "GET /api/clsms/:clsmId/surveys/:surveyId/results/texts": { query: { questionId: "q3", limit: "10" } },
+  "GET /api/clsms/:clsmId/surveys/:surveyId/results/tags": {},
+  "POST /api/clsms/:clsmId/surveys/:surveyId/responses/:responseId/tags": {
+    payload: { questionId: "q3", tag: "Lieux d'écoute" },
+  },
+  "DELETE /api/clsms/:clsmId/surveys/:surveyId/responses/:responseId/tags": {
+    payload: { questionId: "q3", tag: "Lieux d'écoute" },
+  },
+  "GET /api/clsms/:clsmId/surveys/:surveyId/responses/export": { query: { format: "csv" } },
+  "GET /api/clsms/:clsmId/surveys/:surveyId/results/export": { query: { format: "xlsx" } },
+  "PUT /api/clsms/:clsmId/surveys/:surveyId/results/publication": { payload: { published: true } },
   // Diagnostic: priority consultations.
   "GET /api/clsms/:clsmId/diagnostic/priorities": { query: { limit: "10" } },
   "POST /api/clsms/:clsmId/diagnostic/priorities": {

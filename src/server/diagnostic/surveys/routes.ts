@@ -17,7 +17,8 @@ import type { SurveysService } from "./service";
 
 const clsmParams = z.object({ clsmId: uuidParam });
 const surveyParams = clsmParams.extend({ surveyId: uuidParam });
-const templateParams = z.object({ templateKey: z.string().regex(/^[a-z0-9-]{1,60}$/, "Modèle inconnu.") });
+// The template's id is its key ("perception-habitants").
+const templateParams = z.object({ templateId: z.string().regex(/^[a-z0-9-]{1,60}$/, "Modèle inconnu.") });
 
 export function surveysRoutes(parent: FastifyInstance, deps: { surveys: SurveysService }) {
   const app = zodApp(parent);
@@ -155,7 +156,7 @@ export function surveysRoutes(parent: FastifyInstance, deps: { surveys: SurveysS
   );
 
   app.get(
-    "/api/survey-templates/:templateKey",
+    "/api/survey-templates/:templateId",
     {
       schema: {
         tags,
@@ -166,7 +167,7 @@ export function surveysRoutes(parent: FastifyInstance, deps: { surveys: SurveysS
     },
     async (request) => {
       await requireActor(request);
-      return surveys.template(request.params.templateKey);
+      return surveys.template(request.params.templateId);
     },
   );
 }
