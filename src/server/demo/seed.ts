@@ -9,6 +9,7 @@ import type { Actor } from "../platform/access";
 import type { Database } from "../platform/db";
 import { searchKey } from "../territory/normalize";
 import { clsm } from "../workspaces/tables";
+import { seedDiagnosticNeeds } from "./diagnostic-needs";
 import { seedMeetings } from "./meetings";
 
 // A believable, fictional demo: real territories (official EPCI and communes), invented people.
@@ -108,6 +109,8 @@ export async function seedDemo(database: Database, services: Services): Promise<
   const people = await seedDirectory(services, admin, agglo.id);
   const instances = await seedInstances(services, admin, agglo.id, people);
   await seedMeetings(services, admin, agglo.id, instances, people);
+  // Needs and resources link to the meetings above and to the residents' survey, when seeded before this line.
+  await seedDiagnosticNeeds(services, admin, agglo.id);
 
   const quartiers = await workspaces.create(admin, {
     name: "CLSM Rennes – quartiers nord",
