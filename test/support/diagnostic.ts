@@ -1,5 +1,6 @@
 import JSZip from "jszip";
 import { expect } from "vitest";
+import { surveyResponse } from "../../src/server/diagnostic/tables";
 import type { TestApp } from "./app";
 import type { DirectoryIds } from "./directory";
 import type { Tenant } from "./factories";
@@ -22,7 +23,37 @@ export async function diagnosticIds(
   Object.assign(ids, await priorityIds(t, tenant));
   Object.assign(ids, await opinionIds(t, tenant));
   Object.assign(ids, await needsAndFiguresIds(t, tenant, d));
+  // Survey results: an answer with a free text, so the tag routes reach an answer that exists.
+  ids.responseId = await textAnswer(t, tenant, ids.surveyId);
   return ids;
+}
+
+/** Adds a free-text question `q3` to the survey (new questions stay possible) and an answer to it; its id. */
+async function textAnswer(t: TestApp, tenant: Tenant, surveyId: string) {
+  const [section] = sampleDefinition.sections;
+  if (!section) throw new Error("no section");
+  const withText = {
+    sections: [
+      { ...section, questions: [...section.questions, { id: "q3", type: "long_text", label: "Un mot ?" }] },
+    ],
+  };
+  const saved = await t.request(tenant.coordinator, {
+    method: "PUT",
+    url: `/api/clsms/${tenant.clsm.id}/surveys/${surveyId}/definition`,
+    payload: withText,
+  });
+  expect(saved.statusCode, saved.body).toBe(200);
+  const [row] = await t.database.db
+    .insert(surveyResponse)
+    .values({
+      clsmId: tenant.clsm.id,
+      surveyId,
+      submittedOn: "2026-03-02",
+      answers: { q1: true, q2: "c1", q3: "Plus de lieux d'écoute." },
+    })
+    .returning({ id: surveyResponse.id });
+  if (!row) throw new Error("no answer");
+  return row.id;
 }
 
 // The avis: a draft with its text, and a meeting already held that may adopt it.

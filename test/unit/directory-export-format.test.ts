@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { neutralise, toCsv } from "../../src/server/directory/export/format";
+import { neutralise, toCsv } from "../../src/server/platform/spreadsheet";
 
 describe("neutralise (CSV injection)", () => {
   it("prefixes with an apostrophe what a spreadsheet would evaluate", () => {

@@ -2,8 +2,8 @@ import { civilityLabels, type PersonListItem, pillarLabels } from "../../../cont
 import type { ExportQuery } from "../../../contracts/directory-import";
 import type { Actor } from "../../platform/access";
 import { parisToday } from "../../platform/dates";
+import { toCsv, toXlsx } from "../../platform/spreadsheet";
 import type { DirectoryService } from "../service";
-import { toCsv, toXlsx } from "./format";
 
 export type DirectoryExportService = ReturnType<typeof createDirectoryExportService>;
 

@@ -1,0 +1,18 @@
+// The French words of a survey's results (labels in figures and exports, error messages).
+export const resultsMessages = {
+  other: "Autre",
+  yes: "Oui",
+  no: "Non",
+  outsideTerritory: "Hors du territoire",
+  noAnswer: "Sans réponse",
+  surveyNotFound: "Enquête introuvable.",
+  responseNotFound: "Réponse introuvable.",
+  byUnknown: "Cette question n'existe pas dans l'enquête.",
+  byNotSplittable:
+    "Les résultats se croisent par une question à choix unique, une échelle, une question oui / non ou la commune.",
+  questionUnknown: "Cette question n'existe pas dans l'enquête.",
+  questionWithoutText: "Cette question n'attend pas de texte libre.",
+  noTextToTag: "Cette réponse ne contient pas de texte pour cette question.",
+  tooManyTags: "Une réponse porte au plus 20 étiquettes.",
+  exportManagersOnly: "L'export des réponses brutes est réservé à la coordination.",
+} as const;
