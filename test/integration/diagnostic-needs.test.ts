@@ -397,7 +397,7 @@ describe("links", () => {
     expect((await get<NeedDetail>(coordinator, clsm.id, `/needs/${need.id}`)).links).toEqual([]);
   });
 
-  it("hides a link to a confidential instance's meeting from members, in details, lists and counts", async () => {
+  it("hides a link to a confidential instance's meeting or to a draft survey from members, in details, lists and counts", async () => {
     const tenant = await createTenant(t);
     const { clsm, coordinator, member } = tenant;
     const cellule = await createInstance(t, coordinator, clsm.id, {
@@ -421,6 +421,15 @@ describe("links", () => {
     await post<Link>(coordinator, clsm.id, `/needs/${need.id}/links`, { meetingId: secret.id });
     await post<Link>(coordinator, clsm.id, `/needs/${need.id}/links`, { meetingId: open.id });
     await post<Link>(coordinator, clsm.id, `/resources/${resource.id}/links`, { meetingId: secret.id });
+    // A survey still in preparation exists for the coordination only.
+    const draft = await t.request(coordinator, {
+      method: "POST",
+      url: `/api/clsms/${clsm.id}/surveys`,
+      payload: { title: "Brouillon d'enquête", audience: "partners" },
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    await post<Link>(coordinator, clsm.id, `/resources/${resource.id}/links`, { surveyId: draft.json().id });
+    expect((await get<ResourceDetail>(coordinator, clsm.id, `/resources/${resource.id}`)).linkCount).toBe(2);
 
     const seenByCoordinator = await get<NeedDetail>(coordinator, clsm.id, `/needs/${need.id}`);
     expect(seenByCoordinator.links.map((l) => l.meeting?.title)).toEqual([

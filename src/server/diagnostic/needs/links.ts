@@ -19,6 +19,9 @@ export interface LinkReader {
  */
 const asMeetingReader = (r: LinkReader): MeetingReader => ({ ...r, contactsVisible: false });
 
+/** A survey in preparation exists for the coordination only (as in the surveys' own rules). */
+const surveyVisible = (r: LinkReader, survey: { status: string }) => r.manage || survey.status !== "draft";
+
 export type LinkTarget = { surveyId: string | null; questionId: string | null; meetingId: string | null };
 
 export function createLinks(deps: { meetingAccess: MeetingAccess }) {
@@ -44,8 +47,8 @@ export function createLinks(deps: { meetingAccess: MeetingAccess }) {
 
   /**
    * The links as this reader sees them — survey title and question label, meeting title and start — with one read
-   * of the surveys and one of the meetings for any number of links. Links to a meeting the reader may not see
-   * are left out.
+   * of the surveys and one of the meetings for any number of links. Links to a meeting or a survey the reader
+   * may not see are left out.
    */
   async function describe(tx: Db, reader: LinkReader, rows: repo.LinkRow[]) {
     const surveyIds = [...new Set(rows.flatMap((r) => (r.surveyId ? [r.surveyId] : [])))];
@@ -54,7 +57,7 @@ export function createLinks(deps: { meetingAccess: MeetingAccess }) {
       repo.surveysByIds(tx, reader.clsmId, surveyIds),
       meetingAccess.visibleMeetings(tx, asMeetingReader(reader), meetingIds),
     ]);
-    const surveyById = new Map(surveys.map((s) => [s.id, s]));
+    const surveyById = new Map(surveys.filter((s) => surveyVisible(reader, s)).map((s) => [s.id, s]));
     const meetingById = new Map(meetings.map((x) => [x.id, x]));
     const labels = new Map(
       surveys.map((s) => [s.id, new Map(allQuestions(s.definition).map((q) => [q.id, q.label]))]),
@@ -100,13 +103,18 @@ export function createLinks(deps: { meetingAccess: MeetingAccess }) {
    */
   async function countByOwner(tx: Db, reader: LinkReader, owner: "need" | "resource", ids: string[]) {
     const rows = await repo.linksOf(tx, owner, ids);
-    const meetingIds = rows.flatMap((r) => (r.meetingId ? [r.meetingId] : []));
-    const visible = new Set(
-      (await meetingAccess.visibleMeetings(tx, asMeetingReader(reader), meetingIds)).map((x) => x.id),
-    );
+    const meetingIds = [...new Set(rows.flatMap((r) => (r.meetingId ? [r.meetingId] : [])))];
+    const surveyIds = [...new Set(rows.flatMap((r) => (r.surveyId ? [r.surveyId] : [])))];
+    const [meetings, surveys] = await Promise.all([
+      meetingAccess.visibleMeetings(tx, asMeetingReader(reader), meetingIds),
+      reader.manage ? Promise.resolve([]) : repo.surveyStatuses(tx, reader.clsmId, surveyIds),
+    ]);
+    const visible = new Set(meetings.map((x) => x.id));
+    const hiddenSurveys = new Set(surveys.filter((x) => !surveyVisible(reader, x)).map((x) => x.id));
     const counts = new Map<string, number>();
     for (const row of rows) {
       if (row.meetingId && !visible.has(row.meetingId)) continue;
+      if (row.surveyId && hiddenSurveys.has(row.surveyId)) continue;
       const ownerId = (owner === "need" ? row.needId : row.resourceId) ?? "";
       counts.set(ownerId, (counts.get(ownerId) ?? 0) + 1);
     }

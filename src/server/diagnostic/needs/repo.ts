@@ -235,11 +235,20 @@ export async function deleteLink(db: Db, id: string) {
 
 // ─── Surveys (the same domain: read for the links) ───────────────────────────────────────────────────────
 
-/** Title and questionnaire of some surveys of the CLSM (unknown ids left out). */
+/** Title, status and questionnaire of some surveys of the CLSM (unknown ids left out). */
 export async function surveysByIds(db: Db, clsmId: string, ids: string[]) {
   if (!ids.length) return [];
   return db
-    .select({ id: survey.id, title: survey.title, definition: survey.definition })
+    .select({ id: survey.id, title: survey.title, status: survey.status, definition: survey.definition })
+    .from(survey)
+    .where(and(eq(survey.clsmId, clsmId), inArray(survey.id, ids)));
+}
+
+/** The status of some surveys of the CLSM, without their questionnaires. */
+export async function surveyStatuses(db: Db, clsmId: string, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .select({ id: survey.id, status: survey.status })
     .from(survey)
     .where(and(eq(survey.clsmId, clsmId), inArray(survey.id, ids)));
 }
