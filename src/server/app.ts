@@ -22,6 +22,8 @@ import { diagnosticNeedsRoutes } from "./diagnostic/needs/routes";
 import { createNeedsService } from "./diagnostic/needs/service";
 import { opinionsRoutes } from "./diagnostic/opinions/routes";
 import { createOpinionsService } from "./diagnostic/opinions/service";
+import { diagnosticPageRoutes } from "./diagnostic/page/routes";
+import { createDiagnosticPageService } from "./diagnostic/page/service";
 import { prioritiesRoutes } from "./diagnostic/priorities/routes";
 import { createPrioritiesService } from "./diagnostic/priorities/service";
 import { surveyResultsRoutes } from "./diagnostic/results/routes";
@@ -142,6 +144,16 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
   const surveys = createSurveysService({ db, access: diagnosticAccess });
   const priorities = createPrioritiesService({ db, access: diagnosticAccess });
   const opinions = createOpinionsService({ db, access: diagnosticAccess, meetingAccess });
+  const diagnosticPage = createDiagnosticPageService({
+    db,
+    access: diagnosticAccess,
+    meetingAccess,
+    needs: diagnosticNeeds,
+    figures: diagnosticFigures,
+    results: surveyResults,
+    priorities,
+    opinions,
+  });
   const answering = createAnsweringService({ db, workspaces, directory, secret });
   const surveyInvitations = createInvitationsService({
     db,
@@ -184,6 +196,7 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
     surveys,
     priorities,
     opinions,
+    diagnosticPage,
     answering,
     surveyInvitations,
   };
@@ -249,6 +262,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   surveysRoutes(app, services);
   prioritiesRoutes(app, services);
   opinionsRoutes(app, services);
+  diagnosticPageRoutes(app, services);
   answeringRoutes(app, { ...services, publicRateLimit: authRateLimit });
   app.get("/api/health", { schema: { hide: true } }, async () => ({
     ok: true,

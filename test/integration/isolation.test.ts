@@ -117,6 +117,11 @@ const validBodies: Record<string, unknown> = {
     meetingId: d.diagnostic.heldMeetingId,
   }),
   "POST /api/clsms/:clsmId/diagnostic/opinions/:opinionId/send": { sentTo: "L'intrus" },
+  "PUT /api/clsms/:clsmId/diagnostic/page": (d: DirectoryIds) => ({
+    introduction: "Écrit par un intrus",
+    conclusion: "",
+    surveyIds: [d.diagnostic.surveyId],
+  }),
   // Diagnostic: needs, resources, links and figures.
   "POST /api/clsms/:clsmId/diagnostic/needs": { title: "Besoin de l'intrus", objectives: ["prevention"] },
   "PATCH /api/clsms/:clsmId/diagnostic/needs/:needId": { title: "Renommé par un intrus" },

@@ -237,6 +237,12 @@ const samples: Record<string, { payload?: object; query?: Record<string, string>
   "POST /api/clsms/:clsmId/diagnostic/opinions/:opinionId/send": { payload: { sentTo: "ARS Bretagne" } },
   "POST /api/clsms/:clsmId/diagnostic/opinions/:opinionId/reopen": {},
   "GET /api/clsms/:clsmId/diagnostic/opinions/:opinionId/export.docx": {},
+  // Diagnostic: the page.
+  "GET /api/clsms/:clsmId/diagnostic": {},
+  "PUT /api/clsms/:clsmId/diagnostic/page": {
+    payload: { introduction: "Notre diagnostic.", conclusion: "", surveyIds: [] },
+  },
+  "GET /api/clsms/:clsmId/diagnostic/export.docx": {},
   // Diagnostic: needs, resources, their links, and the territorial figures.
   "GET /api/clsms/:clsmId/diagnostic/needs": { query: { objective: "parcours", q: "cmp", sort: "title" } },
   "GET /api/clsms/:clsmId/diagnostic/needs/summary": {},
