@@ -6,16 +6,7 @@ import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { Form } from "../../ui/Form";
 import { useSaveDefinition } from "./api";
-import {
-  blankQuestion,
-  blankSection,
-  dropBrokenConditions,
-  LOCK_REASON,
-  locksOf,
-  move,
-  removeAt,
-  replaceAt,
-} from "./editor-model";
+import { blankQuestion, blankSection, LOCK_REASON, locksOf, move, removeAt, replaceAt } from "./editor-model";
 import { describePath, FieldErrorsContext } from "./field-errors";
 import { SectionEditor } from "./SectionEditor";
 
@@ -115,7 +106,7 @@ export function QuestionnaireEditor({
               focusSection(section.id);
             }}
             onRemove={() => {
-              setDraft((d) => dropBrokenConditions({ sections: removeAt(d.sections, si) }));
+              setDraft((d) => ({ sections: removeAt(d.sections, si) }));
               focusSection(draft.sections[si === 0 ? 1 : si - 1]?.id);
             }}
             onQuestionChange={(qi, q) => setQuestions(si, (qs) => replaceAt(qs, qi, q))}
@@ -125,7 +116,7 @@ export function QuestionnaireEditor({
                 const s = d.sections[si];
                 if (!s) return d;
                 const next = { ...s, questions: removeAt(s.questions, qi) };
-                return dropBrokenConditions({ sections: replaceAt(d.sections, si, next) });
+                return { sections: replaceAt(d.sections, si, next) };
               });
               focusSection(section.id);
             }}

@@ -132,23 +132,6 @@ export function conditionOn(q: Question): Condition {
   return { questionId: q.id, operator, ...(value === undefined ? {} : { value }) };
 }
 
-/** Conditions looking at questions that are no longer before them are dropped (after a move or a deletion). */
-export function dropBrokenConditions(definition: SurveyDefinition): SurveyDefinition {
-  const seen = new Set<string>();
-  const keep = (c: Condition | null | undefined) => (c && seen.has(c.questionId) ? c : null);
-  return {
-    sections: definition.sections.map((s) => {
-      const section = { ...s, condition: keep(s.condition) };
-      const questions = s.questions.map((q) => {
-        const question = { ...q, condition: keep(q.condition) };
-        seen.add(q.id);
-        return question;
-      });
-      return { ...section, questions };
-    }),
-  };
-}
-
 /** What the answers already received protect: the saved questions, their type, choices and rows. */
 export interface Locks {
   /** True once the survey has answers. */
