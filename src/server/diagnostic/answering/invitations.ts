@@ -5,6 +5,7 @@ import {
   anonymitySentence,
   type InvitationList,
   type InvitationListQuery,
+  type InvitationStatus,
   type SendInvitationsBody,
   type SendInvitationsResult,
 } from "../../../contracts/survey-answers";
@@ -39,6 +40,9 @@ interface ReminderPayload {
   clsmId: string;
   surveyId: string;
 }
+
+const statusOf = (i: repo.InvitationRow): InvitationStatus =>
+  i.answeredAt ? "answered" : i.sentAt ? "sent" : "pending";
 
 export const reminderAt = (closesAt: Date) =>
   parisToUtc(addDays(parisParts(closesAt).date, -REMINDER_DAYS_BEFORE), "09:00");
@@ -149,36 +153,36 @@ export function createInvitationsService(deps: {
       await access.manager(actor, clsmId);
       const survey = await surveyOf(db, clsmId, surveyId);
       const [rows, counts] = await Promise.all([
-        repo.listInvitations(db, clsmId, surveyId, query),
+        repo.invitationsOf(db, clsmId, surveyId, query.status),
         repo.invitationCounts(db, clsmId, surveyId),
       ]);
-      const people = new Map(
-        (
-          await directory.summaries(
-            db,
-            clsmId,
-            rows.map((r) => r.personId),
-          )
-        ).map((p) => [p.id, p]),
+      // The directory gives the people sorted by name: the page is cut from that order.
+      const people = await directory.summaries(
+        db,
+        clsmId,
+        rows.map((r) => r.personId),
       );
+      const byPerson = new Map(rows.map((r) => [r.personId, r]));
+      const page = people.slice(query.offset, query.offset + query.limit);
       const state = surveyState(survey);
       return {
-        items: rows.map((i) => {
-          const person = people.get(i.personId);
+        items: page.map((person) => {
+          // Every person listed was asked for through an invitation.
+          const i = byPerson.get(person.id) as repo.InvitationRow;
           return {
             id: i.id,
             personId: i.personId,
-            name: person?.name ?? "",
-            function: person?.function ?? null,
-            structureName: person?.structureName ?? null,
-            email: person?.email ?? null,
-            status: i.answeredAt ? "answered" : i.sentAt ? "sent" : "pending",
+            name: person.name,
+            function: person.function,
+            structureName: person.structureName,
+            email: person.email,
+            status: statusOf(i),
             sentAt: i.sentAt?.toISOString() ?? null,
             remindedAt: i.remindedAt?.toISOString() ?? null,
             answeredOn: i.answeredAt ? parisParts(i.answeredAt).date : null,
           };
         }),
-        total: query.status ? counts[query.status] : counts.total,
+        total: people.length,
         counts,
         can: {
           add: state !== "closed",

@@ -67,20 +67,15 @@ const statusCondition: Record<InvitationStatus, SQL | undefined> = {
   pending: and(isNull(surveyInvitation.answeredAt), isNull(surveyInvitation.sentAt)),
 };
 
-/** A page of a survey's invitations in the order they were added (the totals come from `invitationCounts`). */
-export async function listInvitations(
-  db: Db,
-  clsmId: string,
-  surveyId: string,
-  query: { status?: InvitationStatus; limit: number; offset: number },
-) {
+/**
+ * A survey's invitations (of one status), all of them: the page is cut once they are sorted by the people's names,
+ * which the directory holds. They are directory people, so their number stays that of a directory.
+ */
+export async function invitationsOf(db: Db, clsmId: string, surveyId: string, status?: InvitationStatus) {
   return db
     .select()
     .from(surveyInvitation)
-    .where(and(ofSurvey(clsmId, surveyId), query.status ? statusCondition[query.status] : undefined))
-    .orderBy(asc(surveyInvitation.createdAt), asc(surveyInvitation.id))
-    .limit(query.limit)
-    .offset(query.offset);
+    .where(and(ofSurvey(clsmId, surveyId), status ? statusCondition[status] : undefined));
 }
 
 /** How many invitations the survey has in each status, in one query. */
