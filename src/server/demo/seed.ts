@@ -10,6 +10,8 @@ import type { Database } from "../platform/db";
 import { searchKey } from "../territory/normalize";
 import { clsm } from "../workspaces/tables";
 import { seedDiagnosticNeeds } from "./diagnostic-needs";
+import { seedDiagnosticPriorities } from "./diagnostic-priorities";
+import { seedDiagnosticSurvey } from "./diagnostic-survey";
 import { seedMeetings } from "./meetings";
 
 // A believable, fictional demo: real territories (official EPCI and communes), invented people.
@@ -109,8 +111,11 @@ export async function seedDemo(database: Database, services: Services): Promise<
   const people = await seedDirectory(services, admin, agglo.id);
   const instances = await seedInstances(services, admin, agglo.id, people);
   await seedMeetings(services, admin, agglo.id, instances, people);
-  // Needs and resources link to the meetings above and to the residents' survey, when seeded before this line.
+  // The residents' survey, closed with its answers; then needs and resources, which link to it and to meetings.
+  await seedDiagnosticSurvey(services, admin, agglo.id);
   await seedDiagnosticNeeds(services, admin, agglo.id);
+  // Priorities voted on those needs, the avis adopted at the plénière, and the page presenting the survey.
+  await seedDiagnosticPriorities(services, admin, agglo.id);
 
   const quartiers = await workspaces.create(admin, {
     name: "CLSM Rennes – quartiers nord",
