@@ -148,7 +148,7 @@ function Answering({ kind, token, survey }: { kind: LinkKind; token: string; sur
                 }
               : {}
           }
-          checkHeader={() =>
+          checkHeader={(): Record<string, string> =>
             survey.asksName && !respondent.name.trim()
               ? { "respondent.name": "Indiquez votre nom : ce questionnaire n'est pas anonyme." }
               : {}
