@@ -17,6 +17,8 @@ async function choose(
 test("a coordinator records a need tagged with an objective, links it to a meeting, adds a resource of the directory and a sourced figure", async ({
   page,
 }) => {
+  // Two pages, four dialogs and six accessibility checks: longer than the default minute on a busy machine.
+  test.setTimeout(150_000);
   const h1 = page.getByRole("heading", { level: 1 });
   const suffix = Date.now().toString(36);
   const needTitle = `Manque de places en hébergement accompagné ${suffix}`;
@@ -48,8 +50,14 @@ test("a coordinator records a need tagged with an objective, links it to a meeti
   const needDialog = page.getByRole("dialog", { name: "Ajouter un besoin" });
   await field(page, "Constat").fill(needTitle);
   await field(page, "Thème").fill("Logement");
-  await field(page, "Partie du territoire").fill("Ploufragan");
-  await needDialog.getByRole("checkbox", { name: "Favoriser l'inclusion des personnes concernées" }).check();
+  // The territory's communes are suggested as one types.
+  await needDialog.getByRole("combobox", { name: "Partie du territoire" }).fill("Plouf");
+  await page.getByRole("option", { name: "Ploufragan" }).click();
+  await expect(needDialog.getByRole("combobox", { name: "Partie du territoire" })).toHaveValue("Ploufragan");
+  await needDialog.getByText("Favoriser l'inclusion des personnes concernées").click();
+  await expect(
+    needDialog.getByRole("checkbox", { name: "Favoriser l'inclusion des personnes concernées" }),
+  ).toBeChecked();
   await expectAccessible(page, "add a need");
   await needDialog.getByRole("button", { name: "Enregistrer" }).click();
   await expect(needDialog).toBeHidden();
@@ -85,9 +93,7 @@ test("a coordinator records a need tagged with an objective, links it to a meeti
   await page.getByRole("combobox", { name: "Structure de l'annuaire" }).fill("SAVS");
   await page.getByRole("option", { name: /SAVS Les Ajoncs/ }).click();
   await expect(resourceDialog.getByText("SAVS Les Ajoncs")).toBeVisible();
-  await resourceDialog
-    .getByRole("checkbox", { name: "Favoriser l'inclusion des personnes concernées" })
-    .check();
+  await resourceDialog.getByText("Favoriser l'inclusion des personnes concernées").click();
   await resourceDialog.getByRole("button", { name: "Enregistrer" }).click();
   await expect(resourceDialog).toBeHidden();
   const resourcesPanel = page.getByRole("tabpanel", { name: "Ressources" });

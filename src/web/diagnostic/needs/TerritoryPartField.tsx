@@ -35,7 +35,7 @@ export function TerritoryPartField({
     <ComboBox
       className="field combobox"
       name="territoryPart"
-      items={suggestions}
+      defaultItems={suggestions}
       inputValue={value}
       onInputChange={onChange}
       allowsCustomValue
