@@ -74,9 +74,30 @@ const validBodies: Record<string, unknown> = {
   },
   "POST /api/clsms/:clsmId/surveys": { title: "Enquête de l'intrus", audience: "public" },
   "PATCH /api/clsms/:clsmId/surveys/:surveyId": { title: "Renommée par un intrus", publicLink: true },
+  // The tenant's survey has answers: its questions q1–q3 stay (reworded, which answers allow).
   "PUT /api/clsms/:clsmId/surveys/:surveyId/definition": {
-    sections: [{ id: "s1", title: "", questions: [{ id: "q1", type: "yes_no", label: "Intrus ?" }] }],
+    sections: [
+      {
+        id: "s1",
+        title: "Reformulée par un intrus",
+        questions: [
+          { id: "q1", type: "yes_no", label: "Intrus ?" },
+          {
+            id: "q2",
+            type: "single_choice",
+            label: "Depuis quand ?",
+            condition: { questionId: "q1", operator: "equals", value: "yes" },
+            choices: [
+              { id: "c1", label: "Peu" },
+              { id: "c2", label: "Longtemps" },
+            ],
+          },
+          { id: "q3", type: "long_text", label: "Un mot ?" },
+        ],
+      },
+    ],
   },
+
   // Diagnostic: invitations to answer a survey.
   "POST /api/clsms/:clsmId/surveys/:surveyId/invitations": (d: DirectoryIds) => ({
     personIds: [d.otherPersonId],
@@ -101,26 +122,29 @@ const validBodies: Record<string, unknown> = {
     title: "Proposition de l'intrus",
   },
   "PUT /api/clsms/:clsmId/diagnostic/priorities/:consultationId/candidates/order": (d: DirectoryIds) => ({
-    ids: [d.diagnostic.otherCandidateId, d.diagnostic.candidateId],
+    ids: [
+      d.diagnostic.otherCandidateId ?? crypto.randomUUID(),
+      d.diagnostic.candidateId ?? crypto.randomUUID(),
+    ],
   }),
   "PATCH /api/clsms/:clsmId/diagnostic/priorities/:consultationId/candidates/:candidateId": {
     title: "Modifiée par un intrus",
   },
   "POST /api/clsms/:clsmId/diagnostic/priorities/:consultationId/open": {},
   "PUT /api/clsms/:clsmId/diagnostic/priorities/:consultationId/ballot": (d: DirectoryIds) => ({
-    dots: { [d.diagnostic.candidateId ?? ""]: 1 },
+    dots: { [d.diagnostic.candidateId ?? crypto.randomUUID()]: 1 },
   }),
   // Diagnostic: the avis.
   "POST /api/clsms/:clsmId/diagnostic/opinions": { subject: "ptsm", title: "Avis de l'intrus" },
   "PATCH /api/clsms/:clsmId/diagnostic/opinions/:opinionId": { body: "Réécrit par un intrus" },
   "POST /api/clsms/:clsmId/diagnostic/opinions/:opinionId/adopt": (d: DirectoryIds) => ({
-    meetingId: d.diagnostic.heldMeetingId,
+    meetingId: d.diagnostic.heldMeetingId ?? crypto.randomUUID(),
   }),
   "POST /api/clsms/:clsmId/diagnostic/opinions/:opinionId/send": { sentTo: "L'intrus" },
   "PUT /api/clsms/:clsmId/diagnostic/page": (d: DirectoryIds) => ({
     introduction: "Écrit par un intrus",
     conclusion: "",
-    surveyIds: [d.diagnostic.surveyId],
+    surveyIds: [d.diagnostic.surveyId ?? crypto.randomUUID()],
   }),
   // Diagnostic: needs, resources, links and figures.
   "POST /api/clsms/:clsmId/diagnostic/needs": { title: "Besoin de l'intrus", objectives: ["prevention"] },
@@ -162,6 +186,8 @@ const ownTenantStatus: Record<string, number> = {
   // The tenant's survey (support/diagnostic.ts) is published: publishing it again or reopening it is refused.
   "POST /api/clsms/:clsmId/surveys/:surveyId/publish": 409,
   "POST /api/clsms/:clsmId/surveys/:surveyId/reopen": 409,
+  // It has answers (support/diagnostic.ts): it cannot be deleted, only closed.
+  "DELETE /api/clsms/:clsmId/surveys/:surveyId": 409,
   // Priorities: the tenant's consultation is in preparation, so closing, voting and choosing wait (409).
   "POST /api/clsms/:clsmId/diagnostic/priorities/:consultationId/close": 409,
   "PUT /api/clsms/:clsmId/diagnostic/priorities/:consultationId/ballot": 409,
@@ -310,8 +336,9 @@ describe("tenant isolation between CLSMs", () => {
       if (expected) expect(res.statusCode, `${route.method} ${route.url}: ${res.body}`).toBe(expected);
       else expect(res.statusCode, `${route.method} ${route.url}: ${res.body}`).toBeLessThan(300);
     }
-    // Fresh records for each of the many routes: longer than the default 30 s on a busy machine.
-  }, 180_000);
+    // Fresh records (directory, meetings and the diagnostic's) for each of the many routes: several minutes on a
+    // busy machine.
+  }, 600_000);
 
   it("does not let A reach B's members through A's own CLSM", async () => {
     const a = await createTenant(t);

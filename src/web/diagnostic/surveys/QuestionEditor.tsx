@@ -28,6 +28,9 @@ export interface QuestionEditorProps {
   isFirst: boolean;
   isLast: boolean;
   autoFocus: boolean;
+  /** Folded, the question shows a one-line summary (long questionnaires stay readable). */
+  expanded: boolean;
+  onToggle: () => void;
   onChange: (question: Question) => void;
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
@@ -41,6 +44,7 @@ export function QuestionEditor(props: QuestionEditorProps) {
   const { question: q, number, path, falc, locks, isFirst, isLast, onChange, onMove, onRemove } = props;
   const headingId = useId();
   const lockId = useId();
+  const bodyId = useId();
   const saved = locks.question(q.id);
   const typeError = useFieldError(`${path}.type`);
   const set = (patch: Partial<Question>) => onChange({ ...q, ...patch } as Question);
@@ -77,6 +81,16 @@ export function QuestionEditor(props: QuestionEditorProps) {
           <span className="question-editor__type"> · {questionTypeLabels[q.type]}</span>
         </h4>
         <div className="question-editor__buttons">
+          <Button
+            size="sm"
+            variant="quiet"
+            onPress={props.onToggle}
+            aria-expanded={props.expanded}
+            aria-controls={props.expanded ? bodyId : undefined}
+          >
+            {props.expanded ? "Replier" : "Déplier"}
+            <span className="visually-hidden"> la question {number}</span>
+          </Button>
           <Button size="sm" isDisabled={isFirst} onPress={() => onMove(-1)}>
             <span aria-hidden="true">↑ </span>Monter
             <span className="visually-hidden"> la question {number}</span>
@@ -96,69 +110,91 @@ export function QuestionEditor(props: QuestionEditorProps) {
           </Button>
         </div>
       </div>
-      {saved ? (
-        <p id={lockId} className="field__description">
-          Des réponses existent : cette question ne peut plus être supprimée ni changer de type.
-        </p>
+      {/* Folded fields are not rendered: a hidden required field would block the browser's form check. */}
+      {props.expanded ? null : <QuestionSummary question={q} />}
+      {props.expanded ? (
+        <div id={bodyId} className="question-editor__body">
+          {saved ? (
+            <p id={lockId} className="field__description">
+              Des réponses existent : cette question ne peut plus être supprimée ni changer de type.
+            </p>
+          ) : null}
+          <SelectField
+            label="Type de question"
+            options={typeOptions}
+            selectedKey={q.type}
+            isDisabled={Boolean(saved)}
+            onSelectionChange={(key) => {
+              const type = key as QuestionType;
+              if (type === q.type) return;
+              const { id, label, falcLabel, help, required, condition } = q;
+              onChange(withType({ id, label, falcLabel, help, required, condition }, type));
+            }}
+          />
+          {typeError ? <p className="field__error">{typeError}</p> : null}
+          <TextField
+            label="Intitulé"
+            name={`${path}.label`}
+            isRequired
+            maxLength={500}
+            value={q.label}
+            onChange={(label) => set({ label })}
+            autoFocus={props.autoFocus}
+          />
+          {falc ? (
+            <TextField
+              label="Version FALC (facile à lire et à comprendre)"
+              description="Des mots simples, une idée par phrase. Les répondants peuvent choisir cette version."
+              name={`${path}.falcLabel`}
+              maxLength={500}
+              value={q.falcLabel ?? ""}
+              onChange={(falcLabel) => set({ falcLabel })}
+            />
+          ) : null}
+          <TextField
+            label="Aide"
+            description="Un exemple ou une précision affichée sous la question (facultatif)."
+            name={`${path}.help`}
+            multiline
+            maxLength={1000}
+            value={q.help ?? ""}
+            onChange={(help) => set({ help })}
+          />
+          <Checkbox isSelected={q.required} onChange={(required) => set({ required })}>
+            Réponse obligatoire
+          </Checkbox>
+          <TypeOptions
+            {...props}
+            choiceList={choiceList}
+            set={set}
+            savedAllowOther={Boolean(saved && "allowOther" in saved && saved.allowOther)}
+          />
+          <ConditionPicker
+            condition={q.condition}
+            candidates={props.candidates}
+            onChange={(condition: Condition | null) => set({ condition })}
+            path={`${path}.condition`}
+            subject="cette question"
+          />
+        </div>
       ) : null}
-      <SelectField
-        label="Type de question"
-        options={typeOptions}
-        selectedKey={q.type}
-        isDisabled={Boolean(saved)}
-        onSelectionChange={(key) => {
-          const type = key as QuestionType;
-          if (type === q.type) return;
-          const { id, label, falcLabel, help, required, condition } = q;
-          onChange(withType({ id, label, falcLabel, help, required, condition }, type));
-        }}
-      />
-      {typeError ? <p className="field__error">{typeError}</p> : null}
-      <TextField
-        label="Intitulé"
-        name={`${path}.label`}
-        isRequired
-        maxLength={500}
-        value={q.label}
-        onChange={(label) => set({ label })}
-        autoFocus={props.autoFocus}
-      />
-      {falc ? (
-        <TextField
-          label="Version FALC (facile à lire et à comprendre)"
-          description="Des mots simples, une idée par phrase. Les répondants peuvent choisir cette version."
-          name={`${path}.falcLabel`}
-          maxLength={500}
-          value={q.falcLabel ?? ""}
-          onChange={(falcLabel) => set({ falcLabel })}
-        />
-      ) : null}
-      <TextField
-        label="Aide"
-        description="Un exemple ou une précision affichée sous la question (facultatif)."
-        name={`${path}.help`}
-        multiline
-        maxLength={1000}
-        value={q.help ?? ""}
-        onChange={(help) => set({ help })}
-      />
-      <Checkbox isSelected={q.required} onChange={(required) => set({ required })}>
-        Réponse obligatoire
-      </Checkbox>
-      <TypeOptions
-        {...props}
-        choiceList={choiceList}
-        set={set}
-        savedAllowOther={Boolean(saved && "allowOther" in saved && saved.allowOther)}
-      />
-      <ConditionPicker
-        condition={q.condition}
-        candidates={props.candidates}
-        onChange={(condition: Condition | null) => set({ condition })}
-        path={`${path}.condition`}
-        subject="cette question"
-      />
     </section>
+  );
+}
+
+/** The folded question: its wording and what is set on it. */
+function QuestionSummary({ question: q }: { question: Question }) {
+  const facts = [
+    q.required ? "obligatoire" : null,
+    "choices" in q ? `${q.choices.length} choix` : null,
+    q.type === "matrix" ? `${q.rows.length} lignes` : null,
+    q.condition ? "avec une condition" : null,
+  ].filter(Boolean);
+  return (
+    <p className="question-editor__summary">
+      <span className="question-editor__label">{q.label.trim() || "(sans intitulé)"}</span>
+      {facts.length ? <span className="muted"> — {facts.join(", ")}</span> : null}
+    </p>
   );
 }
 

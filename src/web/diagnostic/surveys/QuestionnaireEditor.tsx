@@ -1,5 +1,11 @@
 import { useEffect, useMemo, useState } from "react";
-import type { Question, QuestionType, Section, SurveyDefinition } from "../../../contracts/survey-definition";
+import {
+  allQuestions,
+  type Question,
+  type QuestionType,
+  type Section,
+  type SurveyDefinition,
+} from "../../../contracts/survey-definition";
 import type { SurveyDetail } from "../../../contracts/surveys";
 import { ApiError } from "../../lib/api";
 import { Alert } from "../../ui/Alert";
@@ -9,6 +15,9 @@ import { useSaveDefinition } from "./api";
 import { blankQuestion, blankSection, LOCK_REASON, locksOf, move, removeAt, replaceAt } from "./editor-model";
 import { describePath, FieldErrorsContext } from "./field-errors";
 import { SectionEditor } from "./SectionEditor";
+
+/** From this many questions, the questionnaire opens with its questions folded. */
+const FOLD_FROM = 6;
 
 /**
  * The questionnaire being edited: a local draft of sections and questions, saved as a whole. The server's field
@@ -28,6 +37,15 @@ export function QuestionnaireEditor({
   const save = useSaveDefinition(clsmId, survey.id);
   const [draft, setDraft] = useState<SurveyDefinition>(survey.definition);
   const [focusQuestionId, setFocusQuestionId] = useState<string | null>(null);
+  // Long questionnaires open folded; a question with an error from the server unfolds.
+  const [folded, setFolded] = useState(
+    () =>
+      new Set(
+        allQuestions(survey.definition).length > FOLD_FROM
+          ? allQuestions(survey.definition).map((q) => q.id)
+          : [],
+      ),
+  );
   const dirty = useMemo(
     () => JSON.stringify(draft) !== JSON.stringify(survey.definition),
     [draft, survey.definition],
@@ -40,6 +58,16 @@ export function QuestionnaireEditor({
   );
   const falc = survey.audience === "public";
   const fields = save.error instanceof ApiError ? save.error.fields : {};
+  const errorPaths = Object.keys(fields);
+  const isExpanded = (id: string, path: string) =>
+    !folded.has(id) || errorPaths.some((p) => p === path || p.startsWith(`${path}.`));
+  const toggle = (id: string) =>
+    setFolded((f) => {
+      const next = new Set(f);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
 
   const setSection = (si: number, section: Section) =>
     setDraft((d) => ({ sections: replaceAt(d.sections, si, section) }));
@@ -89,6 +117,14 @@ export function QuestionnaireEditor({
             ))}
           </ul>
         ) : null}
+        <div className="question-editor__buttons">
+          <Button size="sm" onPress={() => setFolded(new Set())}>
+            Tout déplier
+          </Button>
+          <Button size="sm" onPress={() => setFolded(new Set(allQuestions(draft).map((q) => q.id)))}>
+            Tout replier
+          </Button>
+        </div>
         {draft.sections.map((section, si) => (
           <SectionEditor
             key={section.id}
@@ -100,6 +136,8 @@ export function QuestionnaireEditor({
             locks={locks}
             candidatesAt={(qi) => asked.slice(0, (before[si] ?? 0) + Math.max(0, qi))}
             focusQuestionId={focusQuestionId}
+            isExpanded={isExpanded}
+            onToggle={toggle}
             onChange={(next) => setSection(si, next)}
             onMove={(delta) => {
               setDraft((d) => ({ sections: move(d.sections, si, delta) }));

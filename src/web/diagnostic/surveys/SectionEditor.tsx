@@ -26,6 +26,8 @@ export interface SectionEditorProps {
   candidatesAt: (questionIndex: number) => { question: Question; number: number }[];
   /** The question to focus (just added). */
   focusQuestionId: string | null;
+  isExpanded: (questionId: string, path: string) => boolean;
+  onToggle: (questionId: string) => void;
   onChange: (section: Section) => void;
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
@@ -118,6 +120,8 @@ export function SectionEditor(props: SectionEditorProps) {
               question={q}
               number={props.firstNumber + qi}
               path={`${path}.questions.${qi}`}
+              expanded={props.isExpanded(q.id, `${path}.questions.${qi}`)}
+              onToggle={() => props.onToggle(q.id)}
               falc={falc}
               locks={locks}
               candidates={props.candidatesAt(qi)}
