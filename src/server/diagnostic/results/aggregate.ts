@@ -17,15 +17,17 @@ import * as repo from "./repo";
 const ALL: unique symbol = Symbol("all");
 type GroupKey = string | null | typeof ALL;
 
-/** What the repo counted for one question and one group. */
+/** What the answers of one question hold, for one group of respondents (or everyone). */
 interface Bucket {
   seen: number;
-  tokens: Map<string | null, number>;
-  numeric?: repo.NumericRow;
-  bins: Map<number, number>;
+  answered: number;
+  /** Counts per value, month or part ("c1", "row col", "choice rank"). */
+  tokens: Map<string, number>;
+  /** Counts per number, for ratings and numbers (means, medians and bins come from them). */
+  numbers: Map<number, number>;
 }
 
-const emptyBucket = (): Bucket => ({ seen: 0, tokens: new Map(), bins: new Map() });
+const emptyBucket = (): Bucket => ({ seen: 0, answered: 0, tokens: new Map(), numbers: new Map() });
 
 export interface ResultsInput {
   clsmId: string;
@@ -44,20 +46,64 @@ export interface ComputedResults {
   questions: QuestionResult[];
 }
 
-const tokenKind: Record<Question["type"], repo.TokenKind> = {
-  single_choice: "one",
-  scale: "one",
-  commune: "one",
-  rating: "one",
-  yes_no: "yes_no",
-  multiple_choice: "many",
+const valueKind: Record<Question["type"], repo.ValueKind> = {
+  single_choice: "value",
+  scale: "value",
+  commune: "value",
+  rating: "value",
+  yes_no: "value",
+  number: "value",
   date: "month",
-  matrix: "matrix",
-  ranking: "ranking",
+  multiple_choice: "json",
+  matrix: "json",
+  ranking: "json",
   short_text: "count",
   long_text: "count",
-  number: "count",
 };
+
+/** The parts one distinct answer is counted under (yes/no as "yes"/"no"; a matrix as "row column"…). */
+function partsOf(q: Question, v: string): string[] {
+  switch (q.type) {
+    case "yes_no":
+      return [v === "true" ? "yes" : "no"];
+    case "multiple_choice": {
+      const picked: unknown = JSON.parse(v);
+      return Array.isArray(picked) ? picked.map(String) : [];
+    }
+    case "ranking": {
+      const order: unknown = JSON.parse(v);
+      return Array.isArray(order) ? order.map((id, i) => `${id} ${i + 1}`) : [];
+    }
+    case "matrix": {
+      const cells: unknown = JSON.parse(v);
+      return cells && typeof cells === "object" ? Object.entries(cells).map(([r, c]) => `${r} ${c}`) : [];
+    }
+    default:
+      return [v];
+  }
+}
+
+/** Count, minimum, maximum, mean and median (the mean of the two middle answers for an even count). */
+export function numberStats(numbers: Map<number, number>) {
+  const sorted = [...numbers].sort(([a], [b]) => a - b);
+  const n = sorted.reduce((s, [, c]) => s + c, 0);
+  if (n === 0) return null;
+  const at = (index: number) => {
+    let seen = 0;
+    for (const [x, c] of sorted) {
+      seen += c;
+      if (index < seen) return x;
+    }
+    return sorted.at(-1)?.[0] ?? 0;
+  };
+  return {
+    n,
+    min: sorted[0]?.[0] ?? 0,
+    max: sorted.at(-1)?.[0] ?? 0,
+    mean: sorted.reduce((s, [x, c]) => s + x * c, 0) / n,
+    median: (at(Math.floor((n - 1) / 2)) + at(Math.ceil((n - 1) / 2))) / 2,
+  };
+}
 
 export const percent = (count: number, of: number) => (of > 0 ? Math.round((count / of) * 1000) / 10 : null);
 
@@ -99,7 +145,7 @@ function itemKeys(
         { key: "no", label: m.no },
       ];
     case "commune": {
-      const present = [...total.tokens].filter(([k]) => k !== null && k !== OTHER) as [string, number][];
+      const present = [...total.tokens].filter(([k]) => k !== OTHER);
       present.sort(
         ([a, x], [b, y]) => y - x || (communes.get(a) ?? a).localeCompare(communes.get(b) ?? b, "fr"),
       );
@@ -107,10 +153,7 @@ function itemKeys(
       return total.tokens.has(OTHER) ? [...keys, { key: OTHER, label: m.outsideTerritory }] : keys;
     }
     case "date":
-      return [...total.tokens.keys()]
-        .filter((k): k is string => k !== null)
-        .sort()
-        .map((k) => ({ key: k, label: monthLabel(k) }));
+      return [...total.tokens.keys()].sort().map((k) => ({ key: k, label: monthLabel(k) }));
     case "rating":
       return Array.from({ length: 11 }, (_, i) => ({ key: String(i), label: String(i) }));
     default:
@@ -122,16 +165,16 @@ function figuresOf(
   q: Question,
   b: Bucket,
   keys: { key: string; label: string }[],
-  edges: [number, number] | undefined,
+  edges: [number, number] | null,
 ): QuestionFigures {
-  const answered = b.tokens.get(null) ?? 0;
   const tok = (k: string) => b.tokens.get(k) ?? 0;
   const items = (): CountItem[] =>
-    keys.map(({ key, label }) => ({ key, label, count: tok(key), percent: percent(tok(key), answered) }));
+    keys.map(({ key, label }) => ({ key, label, count: tok(key), percent: percent(tok(key), b.answered) }));
   const meanPosition = (counts: number[]) => {
     const n = counts.reduce((s, c) => s + c, 0);
     return n > 0 ? counts.reduce((s, c, i) => s + c * (i + 1), 0) / n : null;
   };
+  const stats = q.type === "rating" || q.type === "number" ? numberStats(b.numbers) : null;
   switch (q.type) {
     case "single_choice":
     case "multiple_choice":
@@ -142,27 +185,26 @@ function figuresOf(
     case "scale":
       return { kind: "choices", items: items(), mean: meanPosition(q.choices.map((c) => tok(c.id))) };
     case "rating":
-      return {
-        kind: "rating",
-        items: items(),
-        mean: b.numeric?.mean ?? null,
-        median: b.numeric?.median ?? null,
-      };
+      return { kind: "rating", items: items(), mean: stats?.mean ?? null, median: stats?.median ?? null };
     case "number": {
       const bins: { from: number; to: number; count: number }[] = [];
-      if (edges && b.numeric) {
+      if (edges && stats) {
         const [first, width] = edges;
-        const last = Math.max(...b.bins.keys(), 0);
+        const counts = new Map<number, number>();
+        for (const [x, c] of b.numbers) {
+          const i = Math.max(0, Math.floor((x - first) / width));
+          counts.set(i, (counts.get(i) ?? 0) + c);
+        }
+        const last = Math.floor((stats.max - first) / width);
         for (let i = 0; i <= last; i++)
-          bins.push({ from: first + i * width, to: first + (i + 1) * width, count: b.bins.get(i) ?? 0 });
+          bins.push({ from: first + i * width, to: first + (i + 1) * width, count: counts.get(i) ?? 0 });
       }
-      const n = b.numeric;
       return {
         kind: "number",
-        min: n?.min ?? null,
-        max: n?.max ?? null,
-        mean: n?.mean ?? null,
-        median: n?.median ?? null,
+        min: stats?.min ?? null,
+        max: stats?.max ?? null,
+        mean: stats?.mean ?? null,
+        median: stats?.median ?? null,
         bins,
       };
     }
@@ -228,7 +270,7 @@ function conditionTargets(definition: SurveyDefinition) {
 /** The group labels of a cross-tab, in the order of the question's choices (communes: most answers first). */
 function groupList(by: Question, respondents: Map<string | null, number>, communes: Map<string, string>) {
   const total = emptyBucket();
-  for (const [k, n] of respondents) total.tokens.set(k, n);
+  for (const [k, n] of respondents) if (k !== null) total.tokens.set(k, n);
   const listed = itemKeys(by, total, communes);
   const known = new Set(listed.map((g) => g.key));
   const extra = [...respondents.keys()].filter((k): k is string => k !== null && !known.has(k));
@@ -241,26 +283,19 @@ function groupList(by: Question, respondents: Map<string | null, number>, commun
   return groups;
 }
 
-/** The results of a survey, from five grouped statements at most. */
+/** The results of a survey, from three statements: who saw what, the distinct answers, the days. */
 export async function computeResults(db: Db, input: ResultsInput): Promise<ComputedResults> {
   const { clsmId, surveyId, definition, communes, by } = input;
   const questions = allQuestions(definition);
+  const byId = new Map(questions.map((q) => [q.id, q]));
   const sectionOf = new Map(
     definition.sections.flatMap((s) => s.questions.map((q) => [q.id, s.title] as const)),
   );
   const split: repo.Split | null = by ? { questionId: by.id, yesNo: by.type === "yes_no" } : null;
-  const numericIds = questions.filter((q) => q.type === "rating" || q.type === "number").map((q) => q.id);
-
-  const [projections, tokens, numeric, days] = await Promise.all([
+  const kinds = Object.fromEntries(questions.map((q) => [q.id, valueKind[q.type]]));
+  const [projections, values, days] = await Promise.all([
     repo.projections(db, clsmId, surveyId, conditionTargets(definition), split),
-    repo.answerTokens(
-      db,
-      clsmId,
-      surveyId,
-      Object.fromEntries(questions.map((q) => [q.id, tokenKind[q.type]])),
-      split,
-    ),
-    numericIds.length ? repo.numericStats(db, clsmId, surveyId, numericIds, split) : Promise.resolve([]),
+    repo.distinctAnswers(db, clsmId, surveyId, kinds, split),
     repo.answersPerDay(db, clsmId, surveyId),
   ]);
 
@@ -274,7 +309,11 @@ export async function computeResults(db: Db, input: ResultsInput): Promise<Compu
     perGroup.set(g, created);
     return created;
   };
-  const keyOf = (row: { total: boolean; g: string | null }): GroupKey => (row.total ? ALL : row.g);
+  /** A group's row counts for its group and for everyone (totals are sums of the groups). */
+  const bucketsOf = (questionId: string, g: string | null) =>
+    (split ? [bucket(questionId, ALL), bucket(questionId, g)] : [bucket(questionId, ALL)]).filter(
+      (b): b is Bucket => b !== undefined,
+    );
 
   // Who saw what: replay visibleQuestions once per distinct combination of the answers conditions look at.
   let respondents = 0;
@@ -284,32 +323,21 @@ export async function computeResults(db: Db, input: ResultsInput): Promise<Compu
     if (split) groupRespondents.set(row.g, (groupRespondents.get(row.g) ?? 0) + row.n);
     const given: Answers["answers"] = {};
     for (const [k, v] of Object.entries(row.p ?? {})) if (v !== null && v !== false) given[k] = v as never;
-    const targets: GroupKey[] = split ? [ALL, row.g] : [ALL];
-    for (const q of visibleQuestions(definition, given)) {
-      for (const g of targets) {
-        const b = bucket(q.id, g);
-        if (b) b.seen += row.n;
-      }
-    }
-  }
-  for (const row of tokens) {
-    const b = bucket(row.q, keyOf(row));
-    if (b) b.tokens.set(row.tok, row.n);
-  }
-  for (const row of numeric) {
-    const b = bucket(row.q, keyOf(row));
-    if (b) b.numeric = row;
+    for (const q of visibleQuestions(definition, given))
+      for (const b of bucketsOf(q.id, row.g)) b.seen += row.n;
   }
 
-  // Bins need the overall minimum and maximum first: one more statement, for number questions only.
-  const edges: Record<string, [number, number]> = {};
-  for (const q of questions) {
-    const stats = buckets.get(q.id)?.get(ALL)?.numeric;
-    if (q.type === "number" && stats) edges[q.id] = binEdges(stats.min, stats.max, q.integer);
-  }
-  if (Object.keys(edges).length) {
-    for (const row of await repo.numberBins(db, clsmId, surveyId, edges, split))
-      bucket(row.q, keyOf(row))?.bins.set(row.bin, row.n);
+  for (const row of values) {
+    const q = byId.get(row.q);
+    if (!q) continue; // an answer to a question removed since (kept in the raw answers)
+    const parts = row.v === null ? [] : partsOf(q, row.v);
+    const number = (q.type === "rating" || q.type === "number") && row.v !== null ? Number(row.v) : null;
+    for (const b of bucketsOf(q.id, row.g)) {
+      b.answered += row.n;
+      for (const part of parts) b.tokens.set(part, (b.tokens.get(part) ?? 0) + row.n);
+      if (number !== null && Number.isFinite(number))
+        b.numbers.set(number, (b.numbers.get(number) ?? 0) + row.n);
+    }
   }
 
   const groups = by ? groupList(by, groupRespondents, communes) : null;
@@ -321,10 +349,13 @@ export async function computeResults(db: Db, input: ResultsInput): Promise<Compu
       const perGroup = buckets.get(q.id) ?? new Map<GroupKey, Bucket>();
       const total = perGroup.get(ALL) ?? emptyBucket();
       const keys = itemKeys(q, total, communes);
+      // Bins are the same for every group: drawn from everyone's answers.
+      const all = q.type === "number" ? numberStats(total.numbers) : null;
+      const edges = all && q.type === "number" ? binEdges(all.min, all.max, q.integer) : null;
       const tally = (b: Bucket) => ({
         seen: b.seen,
-        answered: b.tokens.get(null) ?? 0,
-        figures: figuresOf(q, b, keys, edges[q.id]),
+        answered: b.answered,
+        figures: figuresOf(q, b, keys, edges),
       });
       return {
         id: q.id,

@@ -1,15 +1,23 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db";
 
-// SQL of a survey's results. Answers are aggregated in the database (jsonb functions, GROUP BY), a handful of
-// statements per request whatever the number of answers or questions: the rows themselves never come to
-// JavaScript, except page by page for the raw export. Every statement is scoped by the CLSM and the survey.
+// SQL of a survey's results. Answers are aggregated in the database (jsonb functions, GROUP BY): three statements
+// per request whatever the number of answers or questions, returning distinct values with their counts; the rows
+// themselves never come to JavaScript, except page by page for the raw export. Every statement is scoped by the
+// CLSM and the survey.
 
 type Execute = { rows: Record<string, unknown>[] };
 const rowsOf = async <T>(db: Db, query: SQL) => ((await db.execute(query)) as unknown as Execute).rows as T[];
 
-/** How an answer is cut into counted tokens (see `answerTokens`). */
-export type TokenKind = "one" | "yes_no" | "many" | "month" | "matrix" | "ranking" | "count";
+/**
+ * How the answers of a question are grouped: by their value (choices, scale, yes/no, commune, rating, number), by
+ * month (dates), by their whole JSON (multiple choice, matrix, ranking: split into parts by the caller), or not at
+ * all (texts: only counted).
+ */
+export type ValueKind = "value" | "month" | "json" | "count";
+
+/** Ids as a text[] literal: question ids are letters, digits, - and _ only (checked by the definition). */
+const idArray = (ids: string[]) => sql`${`{${ids.join(",")}}`}::text[]`;
 
 /**
  * The answer that splits the results: its value as text for each response (choice id, commune code, "yes"/"no"),
@@ -29,17 +37,6 @@ function groupOf(split: Split | null): SQL {
   return split.yesNo
     ? sql`case ${v} when 'true'::jsonb then 'yes' when 'false'::jsonb then 'no' end`
     : sql`(${v} #>> '{}')`;
-}
-
-/**
- * With a cross-tab, each figure is computed per group and for everyone at once (GROUPING SETS); `total` tells the
- * rows for everyone apart from the group of those who did not answer the splitting question (g null too).
- */
-function grouped(keys: SQL[], split: Split | null): { g: SQL; total: SQL; groupBy: SQL } {
-  const list = sql.join(keys, sql`, `);
-  return split
-    ? { g: sql`g`, total: sql`grouping(g) = 1`, groupBy: sql`grouping sets ((${list}, g), (${list}))` }
-    : { g: sql`null::text`, total: sql`true`, groupBy: list };
 }
 
 export interface ProjectionRow {
@@ -73,117 +70,37 @@ export async function projections(
   );
 }
 
-export interface TokenRow {
+export interface ValueRow {
   q: string;
   g: string | null;
-  total: boolean;
-  /** null: the answer itself (counts those who answered); else a choice id, a month, "row col", "choice rank"… */
-  tok: string | null;
+  /** The value as text (JSON text for "json" questions), the month of a date, or null (texts). */
+  v: string | null;
   n: number;
 }
 
 /**
- * Counts, per question (and group), each token of the answers: a choice id, "yes"/"no", each choice of a
- * multiple choice, the month of a date, "row column" of a matrix, "choice rank" of a ranking; plus one null
- * token per answer, which counts the respondents who answered.
+ * The distinct answers of every question, counted per group: one pass over the answers (jsonb_each) and one
+ * GROUP BY, whatever the number of questions. Every answer is counted once, so the counts of a question add up to
+ * the number who answered it; figures (parts, means, medians, bins) are computed from these distinct values.
  */
-export async function answerTokens(
+export async function distinctAnswers(
   db: Db,
   clsmId: string,
   surveyId: string,
-  kinds: Record<string, TokenKind>,
+  kinds: Record<string, ValueKind>,
   split: Split | null,
 ) {
-  const { g, total, groupBy } = grouped([sql`q`, sql`tok`], split);
-  const only = (kind: TokenKind, type: "array" | "object") =>
-    sql`case when a.kind = ${kind} and jsonb_typeof(a.v) = ${type} then a.v else ${type === "array" ? sql`'[]'::jsonb` : sql`'{}'::jsonb`} end`;
-  return rowsOf<TokenRow>(
+  const ids = (kind: ValueKind) => idArray(Object.keys(kinds).filter((q) => kinds[q] === kind));
+  return rowsOf<ValueRow>(
     db,
-    sql`select q, ${g} as g, ${total} as total, tok, count(*)::int as n
-        from (
-          select k.key as q, k.value as kind, r.answers -> k.key as v, ${groupOf(split)} as g
-          from survey_response r
-          cross join jsonb_each_text(${JSON.stringify(kinds)}::jsonb) k
-          where ${scope(clsmId, surveyId)} and r.answers ? k.key
-        ) a
-        cross join lateral (
-          select null::text as tok
-          union all select a.v #>> '{}' where a.kind = 'one'
-          union all select case a.v when 'true'::jsonb then 'yes' when 'false'::jsonb then 'no' end
-            where a.kind = 'yes_no'
-          union all select left(a.v #>> '{}', 7) where a.kind = 'month'
-          union all select x from jsonb_array_elements_text(${only("many", "array")}) x
-          union all select m.key || ' ' || m.value from jsonb_each_text(${only("matrix", "object")}) m
-          union all select y.x || ' ' || y.o
-            from jsonb_array_elements_text(${only("ranking", "array")}) with ordinality as y(x, o)
-        ) t
-        group by ${groupBy}`,
-  );
-}
-
-export interface NumericRow {
-  q: string;
-  g: string | null;
-  total: boolean;
-  n: number;
-  min: number;
-  max: number;
-  mean: number;
-  median: number;
-}
-
-/** Count, minimum, maximum, mean and median of the numeric answers of each question (and group). */
-export async function numericStats(
-  db: Db,
-  clsmId: string,
-  surveyId: string,
-  questionIds: string[],
-  split: Split | null,
-) {
-  const { g, total, groupBy } = grouped([sql`q`], split);
-  return rowsOf<NumericRow>(
-    db,
-    sql`select q, ${g} as g, ${total} as total, count(*)::int as n, min(x) as min, max(x) as max, avg(x) as mean,
-          percentile_cont(0.5) within group (order by x) as median
-        from (
-          select k.q, (r.answers -> k.q #>> '{}')::float8 as x, ${groupOf(split)} as g
-          from survey_response r
-          cross join jsonb_array_elements_text(${JSON.stringify(questionIds)}::jsonb) k(q)
-          where ${scope(clsmId, surveyId)} and jsonb_typeof(r.answers -> k.q) = 'number'
-        ) a
-        group by ${groupBy}`,
-  );
-}
-
-export interface BinRow {
-  q: string;
-  g: string | null;
-  total: boolean;
-  bin: number;
-  n: number;
-}
-
-/** Bins of equal width per question: `[lowest edge, width]`; bin i (from 0) holds lowest + i·width ≤ x < next. */
-export async function numberBins(
-  db: Db,
-  clsmId: string,
-  surveyId: string,
-  edges: Record<string, [number, number]>,
-  split: Split | null,
-) {
-  const { g, total, groupBy } = grouped([sql`q`, sql`bin`], split);
-  return rowsOf<BinRow>(
-    db,
-    sql`select q, ${g} as g, ${total} as total, bin, count(*)::int as n
-        from (
-          select k.key as q, ${groupOf(split)} as g,
-            greatest(0, floor(((r.answers -> k.key #>> '{}')::float8 - (k.value ->> 0)::float8)
-              / (k.value ->> 1)::float8))::int as bin
-          from survey_response r
-          cross join jsonb_each(${JSON.stringify(edges)}::jsonb) k
-          where ${scope(clsmId, surveyId)} and jsonb_typeof(r.answers -> k.key) = 'number'
-        ) a
-        group by ${groupBy}`,
+    sql`select e.key as q, ${groupOf(split)} as g,
+          case when e.key = any(${ids("value")}) then e.value #>> '{}'
+               when e.key = any(${ids("month")}) then left(e.value #>> '{}', 7)
+               when e.key = any(${ids("json")}) then e.value::text end as v,
+          count(*)::int as n
+        from survey_response r cross join jsonb_each(r.answers) e
+        where ${scope(clsmId, surveyId)}
+        group by 1, 2, 3`,
   );
 }
 
