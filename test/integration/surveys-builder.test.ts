@@ -169,6 +169,30 @@ describe("who sees and changes surveys", () => {
     const all = await t.request(tenant.coordinator, { method: "GET", url: base(tenant) });
     expect(all.json().total).toBe(2);
   });
+  it("answers 404 to another CLSM's coordinator, as for an unknown survey, and changes nothing", async () => {
+    const tenant = await createTenant(t);
+    const other = await createTenant(t);
+    const id = await publishedSurvey(t, tenant);
+    const requests = [
+      { method: "GET" as const, url: `${base(tenant)}/${id}` },
+      { method: "PATCH" as const, url: `${base(tenant)}/${id}`, payload: { title: "Intrus" } },
+      { method: "PUT" as const, url: `${base(tenant)}/${id}/definition`, payload: sampleDefinition },
+      { method: "POST" as const, url: `${base(tenant)}/${id}/close` },
+      { method: "POST" as const, url: `${base(tenant)}/${id}/duplicate` },
+      { method: "DELETE" as const, url: `${base(tenant)}/${id}` },
+      // Their own CLSM in the path, the survey of another: unknown there too.
+      { method: "GET" as const, url: `${base(other)}/${id}` },
+      { method: "DELETE" as const, url: `${base(other)}/${id}` },
+    ];
+    for (const request of requests) {
+      const res = await t.request(other.coordinator, request);
+      expect(res.statusCode, `${request.method} ${request.url}`).toBe(404);
+      expectErrorBody(res.body, "NOT_FOUND");
+    }
+    expect(await get(tenant, id)).toMatchObject({ title: "Enquête habitants", state: "open" });
+    const list = await t.request(tenant.coordinator, { method: "GET", url: base(tenant) });
+    expect(list.json().total).toBe(1);
+  });
 });
 
 describe("the questionnaire", () => {
