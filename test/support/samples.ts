@@ -217,7 +217,9 @@ const samples: Record<string, { payload?: object; query?: Record<string, string>
     payload: { title: "Logement" },
   },
   "DELETE /api/clsms/:clsmId/diagnostic/priorities/:consultationId/candidates/:candidateId": {},
-  "POST /api/clsms/:clsmId/diagnostic/priorities/:consultationId/open": { payload: {} },
+  "POST /api/clsms/:clsmId/diagnostic/priorities/:consultationId/open": {
+    payload: { closesAt: "2030-01-01T10:00:00Z" },
+  },
   "POST /api/clsms/:clsmId/diagnostic/priorities/:consultationId/close": {},
   "GET /api/clsms/:clsmId/diagnostic/priorities/:consultationId/ballot": {},
   "PUT /api/clsms/:clsmId/diagnostic/priorities/:consultationId/ballot": {
