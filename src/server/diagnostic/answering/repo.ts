@@ -37,6 +37,15 @@ export async function clsmName(db: Db, clsmId: string): Promise<string> {
   return row?.name ?? "";
 }
 
+/**
+ * The survey an answer is written to, locked FOR SHARE until the answer's transaction ends: the builder changes a
+ * questionnaire's structure only while it has no answers, and checks that with the row locked FOR UPDATE.
+ */
+export async function lockSurveyForAnswer(db: Db, surveyId: string) {
+  const [row] = await db.select().from(survey).where(eq(survey.id, surveyId)).for("share");
+  return row;
+}
+
 /** Records the browser's mark; false when this browser already answered the survey. */
 export async function insertBrowserMark(db: Db, surveyId: string, keyHash: string): Promise<boolean> {
   const inserted = await db

@@ -142,14 +142,18 @@ export function createAnsweringService(deps: {
 
     /** An answer through the public link: one per browser; anonymous or named as the survey says. */
     async answer(token: string, body: SurveyAnswerBody): Promise<void> {
-      const { survey } = await openPublic(token);
-      const kept = checked(survey, body, await communesOf(survey), !survey.anonymous);
-      if (!body.browserKey) throw badRequest(m.browserKeyMissing, { browserKey: m.browserKeyMissing });
-      const key = body.browserKey;
-      const respondent = survey.anonymous ? null : body.respondent;
+      const { survey: found } = await openPublic(token);
+      const communes = await communesOf(found);
       await db.transaction(async (tx) => {
-        if (!(await repo.insertBrowserMark(tx, survey.id, browserMark(survey.id, key))))
+        // The survey as it is now, locked: checked against the questionnaire the answer is stored with.
+        const survey = await repo.lockSurveyForAnswer(tx, found.id);
+        if (survey?.publicToken !== token) throw notFound(m.linkNotFound);
+        mustBeOpen(survey);
+        const kept = checked(survey, body, communes, !survey.anonymous);
+        if (!body.browserKey) throw badRequest(m.browserKeyMissing, { browserKey: m.browserKeyMissing });
+        if (!(await repo.insertBrowserMark(tx, survey.id, browserMark(survey.id, body.browserKey))))
           throw conflict(m.alreadyAnsweredFromBrowser);
+        const respondent = survey.anonymous ? null : body.respondent;
         await repo.insertResponse(tx, {
           clsmId: survey.clsmId,
           surveyId: survey.id,
@@ -175,9 +179,14 @@ export function createAnsweringService(deps: {
      */
     async answerInvitation(token: string, body: SurveyAnswerBody): Promise<void> {
       const before = await openInvitation(db, token);
-      const kept = checked(before.survey, body, await communesOf(before.survey), false);
+      const communes = await communesOf(before.survey);
       await db.transaction(async (tx) => {
-        const { invitation, survey } = await openInvitation(tx, token, true);
+        // The survey, then the invitation: the order in which sending and reminding lock them.
+        const survey = await repo.lockSurveyForAnswer(tx, before.survey.id);
+        const { invitation } = await openInvitation(tx, token, true);
+        if (!survey) throw notFound(m.linkNotFound);
+        mustBeOpen(survey);
+        const kept = checked(survey, body, communes, false);
         const today = parisToday();
         await repo.insertResponse(tx, {
           clsmId: survey.clsmId,
