@@ -83,7 +83,7 @@ export const invitationItem = z.object({
   status: invitationStatus,
   sentAt: z.string().nullable(),
   remindedAt: z.string().nullable(),
-  /** The day only (Europe/Paris): on an anonymous survey, nothing finer is kept. */
+  /** The day (Europe/Paris) of a named survey's answer; null on an anonymous survey, which does not keep it. */
   answeredOn: z.string().nullable(),
 });
 export type InvitationItem = z.infer<typeof invitationItem>;

@@ -6,7 +6,7 @@ import { REMINDER_JOB, reminderAt } from "../../src/server/diagnostic/answering/
 import { surveyInvitation } from "../../src/server/diagnostic/tables";
 import { job } from "../../src/server/jobs/tables";
 import { frenchLongDate, frenchTime } from "../../src/server/meetings/convocation-mails";
-import { parisToday, parisToUtc } from "../../src/server/platform/dates";
+import { parisToday } from "../../src/server/platform/dates";
 import { setupApp } from "../support/app";
 import { mailsTo, uniqueEmail } from "../support/convocations";
 import { createPerson } from "../support/directory";
@@ -215,7 +215,7 @@ describe("sending the invitations", () => {
 });
 
 describe("answering through a personal link", () => {
-  it("takes one answer; an anonymous survey's answer does not point at the invitation, which keeps the day only", async () => {
+  it("takes one answer; an anonymous survey's answer does not point at the invitation, which does not say when", async () => {
     const c = await contacts();
     const { id } = await answerableSurvey(t, c);
     await invite(c, id, { personIds: [c.anne.id] });
@@ -241,10 +241,11 @@ describe("answering through a personal link", () => {
         answers: { role: "aidant", note: 3 },
       }),
     ]);
+    // The invitation says that Anne answered, not when: its sending time stands in, updated_at is untouched.
     const answered = await invitationRow(invitation.id);
-    expect(answered.answeredAt).toEqual(parisToUtc(parisToday(), "00:00"));
+    expect(answered.answeredAt).toEqual(sent.sentAt);
     expect(answered.updatedAt).toEqual(sent.updatedAt);
-    expect((await list(c, id)).items[0]).toMatchObject({ status: "answered", answeredOn: parisToday() });
+    expect((await list(c, id)).items[0]).toMatchObject({ status: "answered", answeredOn: null });
   });
 
   it("on a named survey, the answer points at its invitation (the name comes from the directory)", async () => {
@@ -261,6 +262,7 @@ describe("answering through a personal link", () => {
     });
     expect((await postInvitationAnswer(t, token, answerBody)).statusCode).toBe(201);
     const [invitation] = (await list(c, id)).items;
+    expect(invitation).toMatchObject({ status: "answered", answeredOn: parisToday() });
     expect(await storedResponses(t, id)).toEqual([
       expect.objectContaining({ invitationId: invitation.id, respondentName: null }),
     ]);

@@ -179,7 +179,7 @@ export function createInvitationsService(deps: {
             status: statusOf(i),
             sentAt: i.sentAt?.toISOString() ?? null,
             remindedAt: i.remindedAt?.toISOString() ?? null,
-            answeredOn: i.answeredAt ? parisParts(i.answeredAt).date : null,
+            answeredOn: i.answeredAt && !survey.anonymous ? parisParts(i.answeredAt).date : null,
           };
         }),
         total: people.length,

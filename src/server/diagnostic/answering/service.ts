@@ -7,7 +7,7 @@ import {
 import { type Answers, allQuestions, checkAnswers } from "../../../contracts/survey-definition";
 import { type SurveyAudience, surveyState } from "../../../contracts/surveys";
 import type { DirectoryService } from "../../directory/service";
-import { parisToday, parisToUtc } from "../../platform/dates";
+import { parisToday } from "../../platform/dates";
 import type { Db } from "../../platform/db";
 import { AppError, badRequest, conflict, notFound } from "../../platform/errors";
 import { signedToken, tokenMatches, tokenRowId } from "../../platform/signed-links";
@@ -174,8 +174,8 @@ export function createAnsweringService(deps: {
 
     /**
      * An answer through a personal link: one per invitation. The invitation records that the person answered; on a
-     * named survey the answer points at the invitation, on an anonymous one it does not, and the invitation keeps
-     * the day only (a time would match the answer's place in the table).
+     * named survey the answer points at the invitation, on an anonymous one it does not, and the invitation does not
+     * say when (neither time nor day).
      */
     async answerInvitation(token: string, body: SurveyAnswerBody): Promise<void> {
       const before = await openInvitation(db, token);
@@ -195,10 +195,12 @@ export function createAnsweringService(deps: {
           invitationId: survey.anonymous ? null : invitation.id,
           ...kept,
         });
+        // Anonymous: the invitation keeps that the person answered, not when (the day would point at the answers
+        // of that day); its sending time stands in, which says nothing new.
         await repo.markAnswered(
           tx,
           invitation.id,
-          survey.anonymous ? parisToUtc(today, "00:00") : new Date(),
+          survey.anonymous ? (invitation.sentAt ?? invitation.createdAt) : new Date(),
         );
       });
     },
