@@ -183,7 +183,9 @@ const samples: Record<string, { payload?: object; query?: Record<string, string>
   "POST /api/clsms/:clsmId/surveys/:surveyId/invitations/send": {
     payload: { message: "Votre avis compte pour le diagnostic." },
   },
-  "POST /api/clsms/:clsmId/surveys/:surveyId/invitations/remind": { payload: {} },
+  "POST /api/clsms/:clsmId/surveys/:surveyId/invitations/remind": {
+    payload: { message: "Il reste trois jours pour répondre." },
+  },
   "DELETE /api/clsms/:clsmId/surveys/:surveyId/invitations/:invitationId": {},
   // Diagnostic: survey results.
   "GET /api/clsms/:clsmId/surveys/:surveyId/results": { query: { by: "q1" } },
