@@ -218,3 +218,34 @@ test("a resident answers an anonymous survey on a phone with the keyboard; a rel
   const detail = await (await page.request.get(`/api/clsms/${clsmId}/surveys/${surveyId}`)).json();
   expect(detail.responseCount).toBe(1);
 });
+
+test("the coordination invites the COPIL's members to a survey and sends their personal links", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const { clsmId, surveyId } = await openSurvey(page);
+  await page.goto(`/clsm/${clsmId}/diagnostic/enquetes/${surveyId}/diffusion`);
+  await expect(page.getByRole("heading", { name: "Invitations personnelles" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Inviter des personnes" }).click();
+  const dialog = page.getByRole("dialog", { name: "Inviter des personnes à répondre" });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page, "invitations dialog");
+  await dialog.getByRole("button", { name: /Instance/ }).click();
+  await page.getByRole("option", { name: "Comité de pilotage" }).click();
+  await dialog.getByRole("button", { name: "Inviter ses membres" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("status").filter({ hasText: /8 personnes ajoutées/ })).toBeVisible();
+  const table = page.getByRole("table", { name: "Personnes invitées" });
+  await expect(table.getByRole("row")).toHaveCount(9);
+  await expect(table.getByText("À envoyer").first()).toBeVisible();
+
+  await page.getByRole("button", { name: /^Envoyer \d+ invitations?$/ }).click();
+  const confirm = page.getByRole("dialog", { name: "Envoyer les invitations" });
+  await confirm.getByRole("textbox", { name: /Un mot de la coordination/ }).fill("Dix minutes suffisent.");
+  await confirm.getByRole("button", { name: /^Envoyer \d+ invitations?$/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: /invitations? envoyées?/ })).toBeVisible();
+  await expect(table.getByText("Envoyée").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Relancer \d+ personnes?$/ })).toBeVisible();
+  await expectAccessible(page, "diffusion page with invitations");
+});
