@@ -165,6 +165,7 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
     baseUrl: config.baseUrl,
     secret,
   });
+  directory.linkPeople(surveyInvitations.personLinks);
   return {
     db,
     jobs,

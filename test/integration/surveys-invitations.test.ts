@@ -418,3 +418,26 @@ describe("withdrawing an invitation", () => {
     expect((await list(c, id)).counts).toEqual({ total: 1, pending: 0, sent: 0, answered: 1 });
   });
 });
+
+describe("merging two directory people", () => {
+  it("keeps the answered invitation of the two, for the person kept", async () => {
+    const c = await contacts();
+    const { id } = await answerableSurvey(t, c);
+    const other = await answerableSurvey(t, c);
+    // Bob is a duplicate of Anne: both invited to the first survey (Bob answered), Bob alone to the second.
+    await invite(c, id, { personIds: [c.anne.id, c.bob.id] });
+    await invite(c, other.id, { personIds: [c.bob.id] });
+    await send(c, id);
+    await postInvitationAnswer(t, await tokenIn(c.bobEmail), answerBody);
+    const merged = await call(c, "POST", `/api/clsms/${c.clsm.id}/directory/people/${c.anne.id}/merge`, {
+      otherId: c.bob.id,
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect((await list(c, id)).items).toEqual([
+      expect.objectContaining({ personId: c.anne.id, status: "answered" }),
+    ]);
+    expect((await list(c, other.id)).items).toEqual([
+      expect.objectContaining({ personId: c.anne.id, status: "pending" }),
+    ]);
+  });
+});

@@ -10,7 +10,7 @@ import {
   type SendInvitationsResult,
 } from "../../../contracts/survey-answers";
 import { surveyState } from "../../../contracts/surveys";
-import type { DirectoryService } from "../../directory/service";
+import type { DirectoryService, PersonLinks } from "../../directory/service";
 import type { GovernanceService } from "../../governance/service";
 import type { JobQueue } from "../../jobs/queue";
 import type { MailService } from "../../mail/service";
@@ -144,6 +144,12 @@ export function createInvitationsService(deps: {
   });
 
   return {
+    /** Merging two directory people keeps their invitations (the personal-data export does not list them yet). */
+    personLinks: {
+      movePerson: repo.movePersonInvitations,
+      exportPerson: async () => ({}),
+    } satisfies PersonLinks,
+
     async list(
       actor: Actor,
       clsmId: string,

@@ -161,3 +161,23 @@ export async function findInvitation(db: Db, clsmId: string, surveyId: string, i
 export async function deleteInvitation(db: Db, id: string): Promise<void> {
   await db.delete(surveyInvitation).where(eq(surveyInvitation.id, id));
 }
+
+/**
+ * Two directory people merged: `fromId`'s invitations become `toId`'s. Where both were invited to a survey, one
+ * invitation stays: the answered one, else `toId`'s.
+ */
+export async function movePersonInvitations(db: Db, clsmId: string, fromId: string, toId: string) {
+  await db.execute(sql`
+    delete from ${surveyInvitation} t
+    where t.clsm_id = ${clsmId} and t.person_id = ${toId} and t.answered_at is null
+      and exists (select 1 from ${surveyInvitation} f
+                  where f.survey_id = t.survey_id and f.person_id = ${fromId} and f.answered_at is not null)`);
+  await db.execute(sql`
+    delete from ${surveyInvitation} f
+    where f.clsm_id = ${clsmId} and f.person_id = ${fromId}
+      and exists (select 1 from ${surveyInvitation} t where t.survey_id = f.survey_id and t.person_id = ${toId})`);
+  await db
+    .update(surveyInvitation)
+    .set({ personId: toId })
+    .where(and(eq(surveyInvitation.clsmId, clsmId), eq(surveyInvitation.personId, fromId)));
+}
