@@ -1,12 +1,16 @@
 // Survey results bench, over HTTP as the web app calls them (app.inject: the whole Fastify stack, no socket).
 //   npx tsx bench/surveys.ts [--answers 20000] [--repeat 20]
 // Fills a fresh database — in-memory PGlite, or PostgreSQL when DATABASE_URL names an empty database — with one
-// residents' survey of `--answers` answers (surveys-dataset.ts), then times the results (plain and crossed by
-// commune), a page of free texts, the tag counts and the raw answers and summary exports (CSV and XLSX).
+// residents' survey of `--answers` answers (surveys-dataset.ts), then times the computation of the results
+// (plain and crossed, without the cache), and over HTTP the results (served from the cache once computed), a
+// page of free texts, the tag counts and the raw answers and summary exports (CSV and XLSX).
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
+import { allQuestions } from "../src/contracts/survey-definition";
 import { buildApp } from "../src/server/app";
+import { computeResults } from "../src/server/diagnostic/results/aggregate";
+import { findSurvey } from "../src/server/diagnostic/surveys/repo";
 import { loadConfig } from "../src/server/platform/config";
 import { openPglite, openPostgres } from "../src/server/platform/db";
 import { ensureReferenceData } from "../src/server/territory/reference";
@@ -60,8 +64,43 @@ const scenarios: [label: string, url: string][] = [
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
+// The figures computed from the answers each time (what a request costs when the results cache has nothing).
+const row = await findSurvey(database.db, data.clsmId, data.surveyId);
+if (!row) throw new Error("no survey");
+const communes = new Map(
+  (await services.workspaces.territoryCommunes(database.db, data.clsmId)).map((c) => [c.code, c.name]),
+);
+const byId = (id: string) => allQuestions(row.definition).find((q) => q.id === id) ?? null;
 console.log(
-  `\n${data.answers} answers, ${repeat} runs each after one unmeasured (server time, app.inject)\n`,
+  `\n${data.answers} answers, computed without the cache, ${repeat} runs each after one unmeasured\n`,
+);
+console.log("| Computation | median ms | p95 ms |");
+console.log("| --- | --- | --- |");
+for (const [label, by] of [
+  ["results", null],
+  ["results × commune", "commune"],
+  ["results × need for help", "besoin-aide"],
+] as const) {
+  const durations: number[] = [];
+  for (let run = -1; run < repeat; run++) {
+    const start = performance.now();
+    await computeResults(database.db, {
+      clsmId: data.clsmId,
+      surveyId: data.surveyId,
+      definition: row.definition,
+      communes,
+      by: by ? byId(by) : null,
+    });
+    if (run >= 0) durations.push(performance.now() - start);
+  }
+  durations.sort((a, b) => a - b);
+  console.log(
+    `| ${label} | ${percentile(durations, 0.5).toFixed(1)} | ${percentile(durations, 0.95).toFixed(1)} |`,
+  );
+}
+
+console.log(
+  `\n${data.answers} answers, over HTTP (app.inject), ${repeat} runs each after one unmeasured (results: from the cache)\n`,
 );
 console.log("| Request | median ms | p95 ms | response |");
 console.log("| --- | --- | --- | --- |");

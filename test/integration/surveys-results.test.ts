@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
   type Answers,
@@ -7,6 +8,7 @@ import {
   visibleQuestions,
 } from "../../src/contracts/survey-definition";
 import type { QuestionResult, SurveyResults } from "../../src/contracts/survey-results";
+import { survey } from "../../src/server/diagnostic/tables";
 import { setupApp } from "../support/app";
 import { createTenant, expectErrorBody, SAINT_BRIEUC } from "../support/factories";
 import {
@@ -271,6 +273,24 @@ describe("survey results", () => {
     expect((await t.request(other.coordinator, { method: "GET", url: ownUrl })).statusCode).toBe(404);
     await publish(tenant.coordinator, false);
     expect((await t.request(tenant.member, { method: "GET", url })).statusCode).toBe(404);
+  });
+
+  it("counts an answer given after the results were read, and a change of the questionnaire", async () => {
+    const live = await insertSurvey(t, clsmId, { status: "published" });
+    const liveUrl = `/api/clsms/${clsmId}/surveys/${live.id}/results`;
+    const read = async () => (await t.request(tenant.coordinator, { method: "GET", url: liveUrl })).json();
+    await insertAnswers(t, clsmId, live.id, answers.slice(0, 2));
+    expect((await read()).respondents).toBe(2);
+    await insertAnswers(t, clsmId, live.id, answers.slice(2, 3));
+    expect((await read()).respondents).toBe(3);
+    const renamed = structuredClone(resultsDefinition);
+    const first = renamed.sections[0]?.questions[0];
+    if (first) first.label = "Commune de résidence";
+    await t.database.db
+      .update(survey)
+      .set({ definition: renamed, updatedAt: new Date(Date.now() + 1000) })
+      .where(eq(survey.id, live.id));
+    expect((await read()).questions[0].label).toBe("Commune de résidence");
   });
 
   it("gives the diagnostic page the same results through summaryFor (no actor)", async () => {

@@ -93,13 +93,17 @@ export async function distinctAnswers(
   const ids = (kind: ValueKind) => idArray(Object.keys(kinds).filter((q) => kinds[q] === kind));
   return rowsOf<ValueRow>(
     db,
-    sql`select e.key as q, ${groupOf(split)} as g,
+    // The group is read once per answer, not once per question of it: "offset 0" keeps the subquery apart.
+    sql`select e.key as q, r.g,
           case when e.key = any(${ids("value")}) then e.value #>> '{}'
                when e.key = any(${ids("month")}) then left(e.value #>> '{}', 7)
                when e.key = any(${ids("json")}) then e.value::text end as v,
           count(*)::int as n
-        from survey_response r cross join jsonb_each(r.answers) e
-        where ${scope(clsmId, surveyId)}
+        from (
+          select r.answers, ${groupOf(split)} as g from survey_response r
+          where ${scope(clsmId, surveyId)} offset 0
+        ) r
+        cross join jsonb_each(r.answers) e
         group by 1, 2, 3`,
   );
 }
@@ -148,4 +152,17 @@ export async function setResultsPublished(db: Db, clsmId: string, surveyId: stri
     sql`update survey set results_published = ${published}, updated_at = now()
         where clsm_id = ${clsmId}::uuid and id = ${surveyId}::uuid`,
   );
+}
+
+/**
+ * What the survey's answers are, in two numbers: how many, and a sum of their ids' hashes. Answers are never
+ * changed once given, so the same two numbers mean the same answers (an answer added or removed changes them).
+ */
+export async function answersFingerprint(db: Db, clsmId: string, surveyId: string) {
+  const [row] = await rowsOf<{ n: number; h: string }>(
+    db,
+    sql`select count(*)::int as n, coalesce(sum(hashtext(r.id::text)), 0)::text as h
+        from survey_response r where ${scope(clsmId, surveyId)}`,
+  );
+  return `${row?.n ?? 0}:${row?.h ?? "0"}`;
 }

@@ -21,6 +21,7 @@ import type { WorkspacesService } from "../../workspaces/service";
 import type { DiagnosticAccess, DiagnosticReader } from "../access";
 import { findSurvey, type SurveyRow } from "../surveys/repo";
 import { computeResults } from "./aggregate";
+import { createResultsCache } from "./cache";
 import { rawAnswersLayout, summaryHeaders, summaryRows } from "./export";
 import { resultsMessages as m } from "./messages";
 import * as repo from "./repo";
@@ -58,6 +59,7 @@ export function createResultsService(deps: {
   directory: DirectoryService;
 }) {
   const { db, access, workspaces, directory } = deps;
+  const cache = createResultsCache();
 
   async function surveyOf(tx: Db, clsmId: string, surveyId: string): Promise<SurveyRow> {
     const row = await findSurvey(tx, clsmId, surveyId);
@@ -92,14 +94,14 @@ export function createResultsService(deps: {
   ): Promise<SurveyResults> {
     const definition = row.definition;
     const by = splitBy(definition, query.by);
-    const communes = await communeNames(tx, row.clsmId);
-    const computed = await computeResults(tx, {
-      clsmId: row.clsmId,
-      surveyId: row.id,
-      definition,
-      communes,
-      by,
-    });
+    const [communes, answers] = await Promise.all([
+      communeNames(tx, row.clsmId),
+      repo.answersFingerprint(tx, row.clsmId, row.id),
+    ]);
+    const fingerprint = [answers, row.updatedAt.toISOString(), ...communes].join("|");
+    const computed = await cache.get(`${row.id}|${by?.id ?? ""}`, fingerprint, () =>
+      computeResults(tx, { clsmId: row.clsmId, surveyId: row.id, definition, communes, by }),
+    );
     return {
       survey: {
         id: row.id,
