@@ -92,7 +92,13 @@ export const resultsDefinition: SurveyDefinition = surveyDefinition.parse({
 export async function insertSurvey(
   t: TestApp,
   clsmId: string,
-  options: { definition?: SurveyDefinition; anonymous?: boolean; status?: string; title?: string } = {},
+  options: {
+    definition?: SurveyDefinition;
+    anonymous?: boolean;
+    status?: string;
+    title?: string;
+    publicToken?: string;
+  } = {},
 ) {
   const [row] = await t.database.db
     .insert(survey)
@@ -103,6 +109,7 @@ export async function insertSurvey(
       anonymous: options.anonymous ?? true,
       status: options.status ?? "closed",
       definition: options.definition ?? resultsDefinition,
+      publicToken: options.publicToken ?? null,
     })
     .returning();
   if (!row) throw new Error("no survey");
@@ -142,4 +149,20 @@ export async function insertAnswers(
     )
     .returning({ id: surveyResponse.id });
   return rows.map((r) => r.id);
+}
+
+/**
+ * Answers through the public link as browsers would (one key each), a hundred per client address so that the
+ * answering route's rate limits let them through; fails on anything but 201.
+ */
+export async function answerThroughPublicLink(t: TestApp, token: string, answers: Answers[]) {
+  for (const [i, a] of answers.entries()) {
+    const res = await t.app.inject({
+      method: "POST",
+      url: `/api/public/surveys/${token}/responses`,
+      payload: { ...a, browserKey: `navigateur-${i}`.padEnd(43, "x") },
+      remoteAddress: `198.51.100.${1 + Math.floor(i / 100)}`,
+    });
+    if (res.statusCode !== 201) throw new Error(`answer ${i}: ${res.statusCode} ${res.body}`);
+  }
 }
