@@ -3,11 +3,7 @@ import { Link } from "react-router";
 import type { QuestionResult, SurveyResults } from "../../../contracts/survey-results";
 import { formatNumber, plural } from "../../lib/format";
 import { Badge } from "../../ui/Badge";
-import { DataTable } from "../../ui/DataTable";
-
-const decimal = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
-const n = (v: number | null) => (v === null ? "—" : decimal.format(v));
-const pct = (v: number | null) => (v === null ? "—" : `${decimal.format(v)} %`);
+import { ResultTable } from "../results/ResultTable";
 
 /** One selected survey: its respondents, and each question's figures as a table, behind a disclosure. */
 export function SurveySummary({ clsmId, results: r }: { clsmId: string; results: SurveyResults }) {
@@ -38,115 +34,15 @@ export function SurveySummary({ clsmId, results: r }: { clsmId: string; results:
   );
 }
 
+/** A question's table with its counts in the caption; free texts are only counted (read them in the results). */
 function QuestionTable({ question: q }: { question: QuestionResult }) {
-  const f = q.figures;
+  if (q.figures.kind === "text")
+    return (
+      <p>
+        <strong>{q.label}</strong> : {plural(q.answered, "réponse libre", "réponses libres")}, à lire dans les
+        résultats de l'enquête.
+      </p>
+    );
   const caption = `${q.label} (${formatNumber(q.answered)} réponses sur ${formatNumber(q.seen)})`;
-  switch (f.kind) {
-    case "choices":
-    case "rating":
-      return (
-        <DataTable caption={caption}>
-          <thead>
-            <tr>
-              <th scope="col">Réponse</th>
-              <th scope="col" className="num">
-                Nombre
-              </th>
-              <th scope="col" className="num">
-                Part
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {f.items.map((i) => (
-              <tr key={i.key}>
-                <th scope="row">{i.label}</th>
-                <td className="num">{formatNumber(i.count)}</td>
-                <td className="num">{pct(i.percent)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
-      );
-    case "number":
-      return (
-        <DataTable caption={caption}>
-          <thead>
-            <tr>
-              <th scope="col">Minimum</th>
-              <th scope="col">Maximum</th>
-              <th scope="col">Moyenne</th>
-              <th scope="col">Médiane</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td>{n(f.min)}</td>
-              <td>{n(f.max)}</td>
-              <td>{n(f.mean)}</td>
-              <td>{n(f.median)}</td>
-            </tr>
-          </tbody>
-        </DataTable>
-      );
-    case "ranking":
-      return (
-        <DataTable caption={caption}>
-          <thead>
-            <tr>
-              <th scope="col">Choix</th>
-              <th scope="col" className="num">
-                Rang moyen
-              </th>
-              <th scope="col" className="num">
-                Classé premier
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {f.items.map((i) => (
-              <tr key={i.key}>
-                <th scope="row">{i.label}</th>
-                <td className="num">{n(i.averageRank)}</td>
-                <td className="num">{formatNumber(i.firstPlaces)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
-      );
-    case "matrix":
-      return (
-        <DataTable caption={caption}>
-          <thead>
-            <tr>
-              <td />
-              {f.columns.map((c) => (
-                <th key={c.key} scope="col" className="num">
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {f.rows.map((row) => (
-              <tr key={row.key}>
-                <th scope="row">{row.label}</th>
-                {row.counts.map((c, i) => (
-                  <td key={f.columns[i]?.key ?? i} className="num">
-                    {formatNumber(c)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
-      );
-    case "text":
-      return (
-        <p>
-          <strong>{q.label}</strong> : {plural(q.answered, "réponse libre", "réponses libres")}, à lire dans
-          les résultats de l'enquête.
-        </p>
-      );
-  }
+  return <ResultTable question={q} groups={null} caption={caption} />;
 }

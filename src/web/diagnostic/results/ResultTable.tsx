@@ -32,9 +32,22 @@ function ColumnHeads({ first, groups }: { first: string; groups: Groups | null }
   );
 }
 
-export function ResultTable({ question: q, groups }: { question: QuestionResult; groups: Groups | null }) {
+/**
+ * A question's figures as a table. Under a chart its caption is hidden (the figure names it); given a `caption`
+ * (the diagnostic page, where the table stands alone) it is shown.
+ */
+export function ResultTable({
+  question: q,
+  groups,
+  caption: shownCaption,
+}: {
+  question: QuestionResult;
+  groups: Groups | null;
+  caption?: string;
+}) {
   const f = q.figures;
-  const caption = `Données : ${q.label}`;
+  const caption = shownCaption ?? `Données : ${q.label}`;
+  const captionHidden = shownCaption === undefined;
   const per = groups ? (q.groups ?? []) : [];
   const answeredRow = groups ? (
     <tr>
@@ -49,7 +62,7 @@ export function ResultTable({ question: q, groups }: { question: QuestionResult;
     case "choices":
     case "rating":
       return (
-        <DataTable caption={caption} captionHidden>
+        <DataTable caption={caption} captionHidden={captionHidden}>
           <ColumnHeads first="Réponse" groups={groups} />
           <tbody>
             {answeredRow}
@@ -97,7 +110,7 @@ export function ResultTable({ question: q, groups }: { question: QuestionResult;
         ["Médiane", (x) => x.median],
       ];
       return (
-        <DataTable caption={caption} captionHidden>
+        <DataTable caption={caption} captionHidden={captionHidden}>
           <ColumnHeads first="Mesure" groups={groups} />
           <tbody>
             {answeredRow}
@@ -131,7 +144,7 @@ export function ResultTable({ question: q, groups }: { question: QuestionResult;
     }
     case "ranking":
       return (
-        <DataTable caption={caption} captionHidden>
+        <DataTable caption={caption} captionHidden={captionHidden}>
           <thead>
             <tr>
               <th scope="col">Choix</th>
@@ -166,7 +179,7 @@ export function ResultTable({ question: q, groups }: { question: QuestionResult;
       );
     case "matrix":
       return groups ? (
-        <DataTable caption={caption} captionHidden>
+        <DataTable caption={caption} captionHidden={captionHidden}>
           <ColumnHeads first={`Position moyenne (1 = ${f.columns[0]?.label ?? ""})`} groups={groups} />
           <tbody>
             {f.rows.map((row, index) => (
@@ -183,7 +196,7 @@ export function ResultTable({ question: q, groups }: { question: QuestionResult;
           </tbody>
         </DataTable>
       ) : (
-        <DataTable caption={caption} captionHidden>
+        <DataTable caption={caption} captionHidden={captionHidden}>
           <thead>
             <tr>
               <th scope="col">Ligne</th>
