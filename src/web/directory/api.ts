@@ -30,6 +30,8 @@ export const dirKeys = {
   structure: (clsmId: string, id: string) => ["clsm", clsmId, "directory", "structure", id] as const,
   pillars: (clsmId: string) => ["clsm", clsmId, "directory", "pillars"] as const,
   settings: (clsmId: string) => ["clsm", clsmId, "directory", "settings"] as const,
+  search: (clsmId: string, kind: "people" | "structures", q: string) =>
+    ["clsm", clsmId, "directory", "search", kind, q] as const,
 };
 
 const base = (clsmId: string) => `/api/clsms/${clsmId}/directory`;
@@ -82,6 +84,45 @@ export function useStructures(clsmId: string, query: Partial<StructureListQuery>
     queryFn: ({ signal }) =>
       api(`${base(clsmId)}/structures`, { query: { ...query }, schema: structureList, signal }),
     placeholderData: keepPreviousData,
+  });
+}
+
+export interface DirectoryMatch {
+  id: string;
+  name: string;
+  /** What tells two homonyms apart: function and structure for a person, commune for a structure. */
+  detail: string;
+}
+
+/**
+ * People or structures matching what was typed in a picker. Nothing is fetched before something is typed, and an
+ * earlier search's list is never shown while the new one loads: a list that swaps under the pointer makes people
+ * (and browser tests) pick the wrong line.
+ */
+export function useDirectorySearch(clsmId: string, kind: "people" | "structures", q: string) {
+  return useQuery({
+    queryKey: dirKeys.search(clsmId, kind, q),
+    enabled: q !== "",
+    queryFn: async ({ signal }): Promise<DirectoryMatch[]> => {
+      if (kind === "people") {
+        const list = await api(`${base(clsmId)}/people`, {
+          query: { q, limit: 20, sort: "lastName" },
+          schema: personList,
+          signal,
+        });
+        return list.items.map((p) => ({
+          id: p.id,
+          name: `${p.firstName} ${p.lastName}`.trim(),
+          detail: [p.function, p.structureName].filter(Boolean).join(" · "),
+        }));
+      }
+      const list = await api(`${base(clsmId)}/structures`, {
+        query: { q, limit: 20, sort: "name" },
+        schema: structureList,
+        signal,
+      });
+      return list.items.map((s) => ({ id: s.id, name: s.name, detail: s.communeName ?? "" }));
+    },
   });
 }
 

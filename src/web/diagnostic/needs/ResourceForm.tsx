@@ -7,12 +7,12 @@ import {
   resourceKinds,
 } from "../../../contracts/diagnostic-needs";
 import type { Objective } from "../../../contracts/objectives";
+import { type DirectoryChoice, DirectoryPicker } from "../../directory/DirectoryPicker";
 import { Button } from "../../ui/Button";
 import { Form, validators } from "../../ui/Form";
 import { SelectField } from "../../ui/SelectField";
 import { TextField } from "../../ui/TextField";
 import { ObjectiveCheckboxes } from "./ObjectiveCheckboxes";
-import { type StructureChoice, StructureField } from "./StructureField";
 import { TerritoryPartField } from "./TerritoryPartField";
 
 const kindOptions = resourceKinds.map((k) => ({ id: k, label: resourceKindLabels[k] }));
@@ -35,7 +35,7 @@ export function ResourceForm({
 }) {
   const [title, setTitle] = useState(resource?.title ?? "");
   const [kind, setKind] = useState<ResourceKind>(resource?.kind ?? "service");
-  const [structure, setStructure] = useState<StructureChoice | null>(resource?.structure ?? null);
+  const [structure, setStructure] = useState<DirectoryChoice | null>(resource?.structure ?? null);
   const [description, setDescription] = useState(resource?.description ?? "");
   const [audience, setAudience] = useState(resource?.audience ?? "");
   const [territoryPart, setTerritoryPart] = useState(resource?.territoryPart ?? "");
@@ -73,7 +73,14 @@ export function ResourceForm({
         selectedKey={kind}
         onSelectionChange={(k) => k && setKind(k as ResourceKind)}
       />
-      <StructureField clsmId={clsmId} value={structure} onChange={setStructure} />
+      <DirectoryPicker
+        clsmId={clsmId}
+        kind="structures"
+        label="Structure de l'annuaire"
+        description="Tapez le nom ou la commune d'une structure de l'annuaire ; laissez vide si la ressource n'en dépend pas."
+        value={structure}
+        onChange={setStructure}
+      />
       <TextField
         label="Description"
         name="description"
