@@ -426,6 +426,19 @@ export const personExport = z.object({
       closedAt: z.string().nullable(),
     }),
   ),
+  /** The surveys the person was invited to by a personal link; what they answered when the survey is named. */
+  surveys: z.array(
+    z.object({
+      survey: z.string(),
+      anonymous: z.boolean(),
+      sentAt: z.string().nullable(),
+      remindedAt: z.string().nullable(),
+      /** The day the answer came, only on a named survey (an anonymous one keeps only that it came). */
+      answeredOn: z.string().nullable(),
+      answered: z.boolean(),
+      answers: z.array(z.object({ question: z.string(), answer: z.string() })),
+    }),
+  ),
   /** French explanation of what this export contains. */
   notice: z.string(),
 });

@@ -162,6 +162,7 @@ async function createServices(app: FastifyInstance, options: BuildOptions) {
     governance,
     mail,
     jobs,
+    workspaces,
     baseUrl: config.baseUrl,
     secret,
   });

@@ -268,6 +268,40 @@ describe("answering through a personal link", () => {
     ]);
   });
 
+  it("are in the person's personal-data export: what they answered on a named survey, only that they answered an anonymous one", async () => {
+    const c = await contacts();
+    const named = await answerableSurvey(t, c, { anonymous: false });
+    const anonymous = await answerableSurvey(t, c);
+    await invite(c, named.id, { personIds: [c.anne.id] });
+    await send(c, named.id);
+    expect((await postInvitationAnswer(t, await tokenIn(c.anneEmail), answerBody)).statusCode).toBe(201);
+    await invite(c, anonymous.id, { personIds: [c.anne.id] });
+    await send(c, anonymous.id);
+    expect((await postInvitationAnswer(t, await tokenIn(c.anneEmail), answerBody)).statusCode).toBe(201);
+
+    const exported = await call(c, "GET", `/api/clsms/${c.clsm.id}/directory/people/${c.anne.id}/export`);
+    expect(exported.statusCode, exported.body).toBe(200);
+    const surveys = exported.json().surveys;
+    expect(surveys).toEqual([
+      expect.objectContaining({
+        survey: "Santé mentale et quartier",
+        anonymous: false,
+        answered: true,
+        answeredOn: parisToday(),
+        answers: [
+          { question: "Q1. Vous êtes", answer: "Proche aidant·e" },
+          { question: "Q3. Votre moral, de 0 à 10", answer: "3" },
+        ],
+      }),
+      expect.objectContaining({ anonymous: true, answered: true, answeredOn: null, answers: [] }),
+    ]);
+    expect(surveys[0].sentAt).toEqual(expect.any(String));
+    expect(exported.json().notice).toContain("enquêtes");
+    // Bob was not invited: nothing about these surveys in his export.
+    const bob = await call(c, "GET", `/api/clsms/${c.clsm.id}/directory/people/${c.bob.id}/export`);
+    expect(bob.json().surveys).toEqual([]);
+  });
+
   it("refuses tampered signatures, another invitation's signature and malformed links (404), and bad answers (400)", async () => {
     const c = await contacts();
     const { id } = await answerableSurvey(t, c);

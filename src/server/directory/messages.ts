@@ -25,5 +25,7 @@ export const directoryMessages = {
   exportNotice:
     "Voici toutes les informations que l'annuaire de ce CLSM contient sur cette personne : identité, " +
     "coordonnées, collège, pilier représenté, consentement, origine de la fiche, historique des fonctions et " +
-    "participations aux instances et réunions (réponses et présences), actions à suivre confiées.",
+    "participations aux instances et réunions (réponses et présences), actions à suivre confiées, " +
+    "invitations aux enquêtes et réponses données (sauf aux enquêtes anonymes, dont les réponses ne sont pas " +
+    "reliées aux personnes).",
 } as const;

@@ -94,7 +94,7 @@ export interface PersonLinks {
     tx: Db,
     clsmId: string,
     personId: string,
-  ): Promise<Partial<Pick<PersonExport, "instances" | "meetings" | "followUps">>>;
+  ): Promise<Partial<Pick<PersonExport, "instances" | "meetings" | "followUps" | "surveys">>>;
 }
 
 export function createDirectoryService(deps: { db: Db }) {
@@ -755,6 +755,7 @@ export function createDirectoryService(deps: { db: Db }) {
         instances: [],
         meetings: [],
         followUps: [],
+        surveys: [],
         ...Object.assign({}, ...(await Promise.all(links.map((l) => l.exportPerson(db, clsmId, id))))),
         notice: m.exportNotice,
       };

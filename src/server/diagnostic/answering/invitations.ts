@@ -18,7 +18,9 @@ import type { Actor } from "../../platform/access";
 import { addDays, parisParts, parisToUtc } from "../../platform/dates";
 import type { Db } from "../../platform/db";
 import { badRequest, conflict, notFound } from "../../platform/errors";
+import type { WorkspacesService } from "../../workspaces/service";
 import type { DiagnosticAccess } from "../access";
+import { rawAnswersLayout } from "../results/export";
 import { findSurvey, type SurveyRow } from "../surveys/repo";
 import { type InvitationMailKind, invitationMail } from "./mails";
 import { answeringMessages as m } from "./messages";
@@ -56,6 +58,7 @@ export function createInvitationsService(deps: {
   governance: Pick<GovernanceService, "instancesByIds" | "currentMemberIds">;
   mail: MailService;
   jobs: JobQueue;
+  workspaces: Pick<WorkspacesService, "territoryCommunes">;
   baseUrl: string;
   secret: string;
 }) {
@@ -143,11 +146,54 @@ export function createInvitationsService(deps: {
     });
   });
 
+  /** The person's invitations for their personal-data export, with what they answered on named surveys. */
+  async function exportPerson(tx: Db, clsmId: string, personId: string) {
+    const rows = await repo.invitationsOfPerson(tx, clsmId, personId);
+    const communes = rows.some((r) => r.answers)
+      ? new Map((await deps.workspaces.territoryCommunes(tx, clsmId)).map((c) => [c.code, c.name]))
+      : new Map<string, string>();
+    const surveys = rows.map((r) => {
+      const named = !r.anonymous;
+      const answers: { question: string; answer: string }[] = [];
+      if (named && r.answers) {
+        const layout = rawAnswersLayout(r.definition, communes, false);
+        const cells = layout.row(
+          1,
+          {
+            id: "",
+            day: r.day ?? "",
+            respondent_name: null,
+            person_id: personId,
+            answers: r.answers,
+            others: r.others ?? {},
+          },
+          null,
+        );
+        // The first two columns are the answer's number and day.
+        layout.headers.slice(2).forEach((question, i) => {
+          const cell = cells[i + 2];
+          if (cell !== null && cell !== undefined && cell !== "")
+            answers.push({ question, answer: String(cell) });
+        });
+      }
+      return {
+        survey: r.title,
+        anonymous: r.anonymous,
+        sentAt: r.sentAt?.toISOString() ?? null,
+        remindedAt: r.remindedAt?.toISOString() ?? null,
+        answeredOn: named && r.answeredAt ? parisParts(r.answeredAt).date : null,
+        answered: Boolean(r.answeredAt),
+        answers,
+      };
+    });
+    return { surveys };
+  }
+
   return {
-    /** Merging two directory people keeps their invitations (the personal-data export does not list them yet). */
+    /** Merging two directory people keeps their invitations; their export lists them. */
     personLinks: {
       movePerson: repo.movePersonInvitations,
-      exportPerson: async () => ({}),
+      exportPerson,
     } satisfies PersonLinks,
 
     async list(

@@ -181,3 +181,27 @@ export async function movePersonInvitations(db: Db, clsmId: string, fromId: stri
     .set({ personId: toId })
     .where(and(eq(surveyInvitation.clsmId, clsmId), eq(surveyInvitation.personId, fromId)));
 }
+
+/**
+ * A person's invitations with their survey and, on a named survey, the answer that came through the link (an
+ * anonymous survey's answer does not point at its invitation), for their personal-data export.
+ */
+export async function invitationsOfPerson(db: Db, clsmId: string, personId: string) {
+  return db
+    .select({
+      title: survey.title,
+      anonymous: survey.anonymous,
+      definition: survey.definition,
+      sentAt: surveyInvitation.sentAt,
+      remindedAt: surveyInvitation.remindedAt,
+      answeredAt: surveyInvitation.answeredAt,
+      answers: surveyResponse.answers,
+      others: surveyResponse.others,
+      day: surveyResponse.submittedOn,
+    })
+    .from(surveyInvitation)
+    .innerJoin(survey, eq(survey.id, surveyInvitation.surveyId))
+    .leftJoin(surveyResponse, eq(surveyResponse.invitationId, surveyInvitation.id))
+    .where(and(eq(surveyInvitation.clsmId, clsmId), eq(surveyInvitation.personId, personId)))
+    .orderBy(asc(survey.createdAt));
+}
