@@ -21,6 +21,9 @@ export default defineConfig({
     baseURL,
     locale: "fr-FR",
     timezoneId: "Europe/Paris",
+    // Spinners and transitions stand still (the app honours the preference): less work for two cores, and elements
+    // are stable as soon as they show.
+    reducedMotion: "reduce",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

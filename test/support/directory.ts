@@ -80,7 +80,17 @@ export interface DirectoryIds {
   diagnostic: Record<string, string>;
 }
 
-export async function directoryIds(t: TestApp, tenant: Tenant): Promise<DirectoryIds> {
+/**
+ * How far `directoryIds` goes: the directory and a COPIL only, with its meetings too, or everything down to the
+ * diagnostic's records (the default). What is not made gets ids that exist nowhere, so a route that needed it fails.
+ */
+export type RecordsScope = "directory" | "meetings" | "diagnostic";
+
+export async function directoryIds(
+  t: TestApp,
+  tenant: Tenant,
+  scope: RecordsScope = "diagnostic",
+): Promise<DirectoryIds> {
   const by = tenant.coordinator;
   const college = await t.request(by, {
     method: "POST",
@@ -99,6 +109,23 @@ export async function directoryIds(t: TestApp, tenant: Tenant): Promise<Director
   const copil = await createInstance(t, by, tenant.clsm.id, { kind: "copil", name: "COPIL" });
   await addMembers(t, by, tenant.clsm.id, copil.id, { personIds: [p1.id] });
   const { members } = await getInstance(t, by, tenant.clsm.id, copil.id);
+  const directoryOnly = {
+    collegeId: college.json().id,
+    collegeIds: colleges.json().items.map((c: { id: string }) => c.id),
+    structureId: s1.id,
+    otherStructureId: s2.id,
+    personId: p1.id,
+    otherPersonId: p2.id,
+    roleId: p1.roles[0]?.id ?? "",
+    instanceId: copil.id,
+    membershipId: members?.[0]?.id ?? "",
+    meetingId: crypto.randomUUID(),
+    inviteeId: crypto.randomUUID(),
+    itemId: crypto.randomUUID(),
+    decisionId: crypto.randomUUID(),
+    followUpId: crypto.randomUUID(),
+  };
+  if (scope === "directory") return { ...directoryOnly, diagnostic: {} };
   const meeting = await createMeeting(t, by, tenant.clsm.id, {
     title: "COPIL",
     instanceId: copil.id,
@@ -125,20 +152,13 @@ export async function directoryIds(t: TestApp, tenant: Tenant): Promise<Director
   });
   expect(followUp.statusCode, followUp.body).toBe(201);
   const ids = {
-    collegeId: college.json().id,
-    collegeIds: colleges.json().items.map((c: { id: string }) => c.id),
-    structureId: s1.id,
-    otherStructureId: s2.id,
-    personId: p1.id,
-    otherPersonId: p2.id,
-    roleId: p1.roles[0]?.id ?? "",
-    instanceId: copil.id,
-    membershipId: members?.[0]?.id ?? "",
+    ...directoryOnly,
     meetingId: meeting.id,
     inviteeId: meeting.invitees[0]?.id ?? "",
     itemId: withItem.agenda[0]?.id ?? "",
     decisionId: decision.json().id,
     followUpId: followUp.json().id,
   };
+  if (scope === "meetings") return { ...ids, diagnostic: {} };
   return { ...ids, diagnostic: await diagnosticIds(t, tenant, ids) };
 }
