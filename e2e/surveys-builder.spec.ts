@@ -63,6 +63,18 @@ test("a coordinator builds a survey with a question shown only on « Oui », sav
   await expect(second.getByRole("button", { name: /Condition$/ })).toContainText("est");
   await expect(second.getByRole("button", { name: /Réponse$/ })).toContainText("Oui");
   await expect(page.getByText("Modifications non enregistrées.")).toBeVisible();
+
+  // A second section: the follow-up question goes down into it and back up, the focus staying on its buttons.
+  await page.getByRole("button", { name: "Ajouter une section" }).click();
+  const sectionTwo = page.getByRole("region", { name: /^Section 2/ });
+  await second.getByRole("button", { name: "Descendre la question 2" }).click();
+  await expect(sectionTwo.getByRole("region", { name: /Question 2/ })).toBeVisible();
+  await expect(sectionTwo.getByRole("button", { name: "Monter la question 2" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(sectionTwo.getByRole("region", { name: /Question 2/ })).toHaveCount(0);
+  await expect(second.getByRole("button", { name: "Monter la question 2" })).toBeFocused();
+  await page.getByRole("button", { name: "Supprimer la section 2 et ses questions" }).click();
+  await expect(sectionTwo).toHaveCount(0);
   await expectAccessible(page, "survey editor");
   await page.getByRole("button", { name: "Enregistrer le questionnaire" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Questionnaire enregistré." })).toBeVisible();

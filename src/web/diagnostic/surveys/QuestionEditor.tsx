@@ -25,6 +25,7 @@ export interface QuestionEditorProps {
   falc: boolean;
   locks: Locks;
   candidates: { question: Question; number: number }[];
+  /** The first (last) question of the whole questionnaire: it cannot go further up (down). */
   isFirst: boolean;
   isLast: boolean;
   autoFocus: boolean;
@@ -35,6 +36,10 @@ export interface QuestionEditorProps {
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
 }
+
+/** The id of a question's "Monter" (-1) or "Descendre" (1) button, to give it the focus back after a move. */
+export const moveButtonId = (questionId: string, delta: -1 | 1) =>
+  `question-${questionId}-${delta < 0 ? "up" : "down"}`;
 
 const typeOptions = questionTypes.map((t) => ({ id: t, label: questionTypeLabels[t] }));
 const emptyToNull = (n: number) => (Number.isNaN(n) ? null : n);
@@ -91,11 +96,11 @@ export function QuestionEditor(props: QuestionEditorProps) {
             {props.expanded ? "Replier" : "Déplier"}
             <span className="visually-hidden"> la question {number}</span>
           </Button>
-          <Button size="sm" isDisabled={isFirst} onPress={() => onMove(-1)}>
+          <Button id={moveButtonId(q.id, -1)} size="sm" isDisabled={isFirst} onPress={() => onMove(-1)}>
             <span aria-hidden="true">↑ </span>Monter
             <span className="visually-hidden"> la question {number}</span>
           </Button>
-          <Button size="sm" isDisabled={isLast} onPress={() => onMove(1)}>
+          <Button id={moveButtonId(q.id, 1)} size="sm" isDisabled={isLast} onPress={() => onMove(1)}>
             <span aria-hidden="true">↓ </span>Descendre
             <span className="visually-hidden"> la question {number}</span>
           </Button>

@@ -12,8 +12,18 @@ import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { Form } from "../../ui/Form";
 import { useSaveDefinition } from "./api";
-import { blankQuestion, blankSection, LOCK_REASON, locksOf, move, removeAt, replaceAt } from "./editor-model";
+import {
+  blankQuestion,
+  blankSection,
+  LOCK_REASON,
+  locksOf,
+  move,
+  moveQuestion,
+  removeAt,
+  replaceAt,
+} from "./editor-model";
 import { describePath, FieldErrorsContext } from "./field-errors";
+import { moveButtonId } from "./QuestionEditor";
 import { SectionEditor } from "./SectionEditor";
 
 /** From this many questions, the questionnaire opens with its questions folded. */
@@ -80,6 +90,13 @@ export function QuestionnaireEditor({
     });
   const focusSection = (id: string | undefined) =>
     requestAnimationFrame(() => (id ? document.getElementById(`section-${id}`)?.focus() : undefined));
+  /** The same move button, or the other one when the question has reached the top or the bottom. */
+  const focusMoveButton = (questionId: string, delta: -1 | 1) =>
+    requestAnimationFrame(() => {
+      const same = document.getElementById(moveButtonId(questionId, delta));
+      if (same && !same.hasAttribute("disabled")) same.focus();
+      else document.getElementById(moveButtonId(questionId, delta < 0 ? 1 : -1))?.focus();
+    });
 
   // Numbers and "asked before" lists follow the order of the draft.
   const asked = draft.sections
@@ -148,7 +165,13 @@ export function QuestionnaireEditor({
               focusSection(draft.sections[si === 0 ? 1 : si - 1]?.id);
             }}
             onQuestionChange={(qi, q) => setQuestions(si, (qs) => replaceAt(qs, qi, q))}
-            onQuestionMove={(qi, delta) => setQuestions(si, (qs) => move(qs, qi, delta))}
+            onQuestionMove={(qi, delta) => {
+              const question = section.questions[qi];
+              setDraft((d) => ({ sections: moveQuestion(d.sections, si, qi, delta) }));
+              // Into another section the question is drawn anew: its move button gets the focus back.
+              const crosses = qi + delta < 0 || qi + delta >= section.questions.length;
+              if (question && crosses) focusMoveButton(question.id, delta);
+            }}
             onQuestionRemove={(qi) => {
               setDraft((d) => {
                 const s = d.sections[si];

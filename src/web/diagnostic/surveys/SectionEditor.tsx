@@ -32,6 +32,7 @@ export interface SectionEditorProps {
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
   onQuestionChange: (questionIndex: number, question: Question) => void;
+  /** One place up or down; from the first or last question, into the neighbouring section. */
   onQuestionMove: (questionIndex: number, delta: -1 | 1) => void;
   onQuestionRemove: (questionIndex: number) => void;
   onQuestionAdd: (type: QuestionType) => void;
@@ -125,8 +126,8 @@ export function SectionEditor(props: SectionEditorProps) {
               falc={falc}
               locks={locks}
               candidates={props.candidatesAt(qi)}
-              isFirst={qi === 0}
-              isLast={qi === s.questions.length - 1}
+              isFirst={index === 0 && qi === 0}
+              isLast={index === sectionCount - 1 && qi === s.questions.length - 1}
               autoFocus={props.focusQuestionId === q.id}
               onChange={(next) => props.onQuestionChange(qi, next)}
               onMove={(delta) => props.onQuestionMove(qi, delta)}

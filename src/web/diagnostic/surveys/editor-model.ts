@@ -70,6 +70,29 @@ export function move<T>(list: T[], index: number, delta: -1 | 1): T[] {
 
 export const replaceAt = <T>(list: T[], index: number, item: T): T[] =>
   list.map((x, i) => (i === index ? item : x));
+
+/**
+ * Moves question `qi` of section `si` one place up or down. Past the first (or last) question of its section it goes
+ * to the end of the previous section (or the start of the next): any question reaches any place, step by step.
+ */
+export function moveQuestion(sections: Section[], si: number, qi: number, delta: -1 | 1): Section[] {
+  const section = sections[si];
+  const question = section?.questions[qi];
+  if (!section || !question) return sections;
+  const target = qi + delta;
+  if (target >= 0 && target < section.questions.length)
+    return replaceAt(sections, si, { ...section, questions: move(section.questions, qi, delta) });
+  const neighbour = sections[si + delta];
+  if (!neighbour) return sections;
+  const questions = delta < 0 ? [...neighbour.questions, question] : [question, ...neighbour.questions];
+  return sections.map((s, i) =>
+    i === si
+      ? { ...section, questions: section.questions.filter((_, j) => j !== qi) }
+      : i === si + delta
+        ? { ...neighbour, questions }
+        : s,
+  );
+}
 export const removeAt = <T>(list: T[], index: number): T[] => list.filter((_, i) => i !== index);
 
 /** The questions asked before a place: all those of earlier sections, then the earlier ones of its section. */
