@@ -6,6 +6,7 @@ import { messageOf } from "../lib/api";
 import { formatNumber } from "../lib/format";
 import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { DataTable } from "../ui/DataTable";
 import { ModalDialog } from "../ui/Dialog";
 import { EmptyState } from "../ui/EmptyState";
@@ -248,33 +249,22 @@ function DeleteCollegeDialog({
       <Button size="sm" aria-label={`Supprimer ${college.name}`}>
         Supprimer
       </Button>
-      <ModalDialog title={`Supprimer le collège ${college.name} ?`} role="alertdialog">
-        {(close) => (
-          <div className="stack">
-            {remove.isError ? <Alert tone="error">{messageOf(remove.error)}</Alert> : null}
-            <p>Ce collège ne compte aucune personne. Il disparaîtra de la liste.</p>
-            <div className="form__actions">
-              <Button
-                variant="danger"
-                isPending={remove.isPending}
-                onPress={() =>
-                  remove.mutate(college.id, {
-                    onSuccess: () => {
-                      onDeleted(`Le collège « ${college.name} » est supprimé.`);
-                      close();
-                    },
-                  })
-                }
-              >
-                Supprimer
-              </Button>
-              <Button onPress={close} autoFocus>
-                Annuler
-              </Button>
-            </div>
-          </div>
-        )}
-      </ModalDialog>
+      <ConfirmDialog
+        title={`Supprimer le collège ${college.name} ?`}
+        confirmLabel="Supprimer"
+        isPending={remove.isPending}
+        error={remove.error}
+        onConfirm={(close) =>
+          remove.mutate(college.id, {
+            onSuccess: () => {
+              onDeleted(`Le collège « ${college.name} » est supprimé.`);
+              close();
+            },
+          })
+        }
+      >
+        <p>Ce collège ne compte aucune personne. Il disparaîtra de la liste.</p>
+      </ConfirmDialog>
     </DialogTrigger>
   );
 }

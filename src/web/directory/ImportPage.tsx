@@ -12,8 +12,8 @@ import { formatDateTime, formatNumber, plural } from "../lib/format";
 import { Alert } from "../ui/Alert";
 import { Badge } from "../ui/Badge";
 import { Button } from "../ui/Button";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { DataTable } from "../ui/DataTable";
-import { ModalDialog } from "../ui/Dialog";
 import { Loading } from "../ui/Loading";
 import { Page } from "../ui/Page";
 import { Pagination } from "../ui/Pagination";
@@ -397,38 +397,25 @@ function ImportResult({
           <div>
             <Button onPress={() => setConfirming(true)}>Annuler cet import</Button>
           </div>
-          <ModalDialog
+          <ConfirmDialog
             title="Annuler cet import ?"
-            role="alertdialog"
             isOpen={confirming}
             onOpenChange={(open) => {
               setConfirming(open);
               if (!open) undo.reset();
             }}
+            confirmLabel="Annuler l'import"
+            cancelLabel="Garder l'import"
+            isPending={undo.isPending}
+            error={undo.error}
+            onConfirm={(close) => undo.mutate(undefined, { onSuccess: close })}
           >
-            {(close) => (
-              <div className="stack">
-                {undo.isError ? <Alert tone="error">{messageOf(undo.error)}</Alert> : null}
-                <p>
-                  Les personnes créées par cet import seront retirées de l'annuaire et les fiches mises à jour
-                  retrouveront leurs valeurs d'avant. Ce n'est possible que si personne n'a modifié ces fiches
-                  depuis.
-                </p>
-                <div className="form__actions">
-                  <Button
-                    variant="danger"
-                    isPending={undo.isPending}
-                    onPress={() => undo.mutate(undefined, { onSuccess: close })}
-                  >
-                    Annuler l'import
-                  </Button>
-                  <Button onPress={close} autoFocus>
-                    Garder l'import
-                  </Button>
-                </div>
-              </div>
-            )}
-          </ModalDialog>
+            <p>
+              Les personnes créées par cet import seront retirées de l'annuaire et les fiches mises à jour
+              retrouveront leurs valeurs d'avant. Ce n'est possible que si personne n'a modifié ces fiches
+              depuis.
+            </p>
+          </ConfirmDialog>
         </>
       ) : null}
     </section>

@@ -7,7 +7,7 @@ import { parisToday } from "../lib/format";
 import { useDebouncedValue } from "../lib/use-debounced-value";
 import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
-import { ModalDialog } from "../ui/Dialog";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { Form, validators } from "../ui/Form";
 import { SelectField } from "../ui/SelectField";
 import { TextField } from "../ui/TextField";
@@ -178,6 +178,7 @@ export function MergePerson({
   );
 }
 
+/** Mounted only while open, so that each opening starts without the previous attempt's error. */
 export function AnonymisePerson({
   clsmId,
   person,
@@ -191,32 +192,28 @@ export function AnonymisePerson({
 }) {
   const anonymise = useAnonymisePerson(clsmId, person.id);
   return (
-    <div className="stack">
-      {anonymise.isError ? <Alert tone="error">{messageOf(anonymise.error)}</Alert> : null}
+    <ConfirmDialog
+      title={`Anonymiser ${personName(person)} ?`}
+      isOpen
+      onOpenChange={(o) => !o && onDone()}
+      confirmLabel="Anonymiser la fiche"
+      isPending={anonymise.isPending}
+      error={anonymise.error}
+      onConfirm={() =>
+        anonymise.mutate(undefined, {
+          onSuccess: (result) => {
+            onAnonymised(result.notice);
+            onDone();
+          },
+        })
+      }
+    >
       <p>{anonymisationNotice}</p>
-      <div className="form__actions">
-        <Button
-          variant="danger"
-          isPending={anonymise.isPending}
-          onPress={() =>
-            anonymise.mutate(undefined, {
-              onSuccess: (result) => {
-                onAnonymised(result.notice);
-                onDone();
-              },
-            })
-          }
-        >
-          Anonymiser la fiche
-        </Button>
-        <Button onPress={onDone} autoFocus>
-          Annuler
-        </Button>
-      </div>
-    </div>
+    </ConfirmDialog>
   );
 }
 
+/** Mounted only while open, like AnonymisePerson. */
 export function ErasePerson({
   clsmId,
   person,
@@ -229,30 +226,25 @@ export function ErasePerson({
   const erase = useErasePerson(clsmId, person.id);
   const navigate = useNavigate();
   return (
-    <div className="stack">
-      {erase.isError ? <Alert tone="error">{messageOf(erase.error)}</Alert> : null}
+    <ConfirmDialog
+      title={`Supprimer ${personName(person)} ?`}
+      isOpen
+      onOpenChange={(o) => !o && onDone()}
+      confirmLabel="Supprimer définitivement"
+      isPending={erase.isPending}
+      error={erase.error}
+      onConfirm={() =>
+        erase.mutate(undefined, {
+          onSuccess: () =>
+            navigate(`/clsm/${clsmId}/annuaire`, {
+              state: { notice: `La fiche de ${personName(person)} est supprimée.` },
+            }),
+        })
+      }
+    >
       <p>{erasureNotice}</p>
       <p>Pour garder une trace de sa participation passée sans l'identifier, préférez l'anonymisation.</p>
-      <div className="form__actions">
-        <Button
-          variant="danger"
-          isPending={erase.isPending}
-          onPress={() =>
-            erase.mutate(undefined, {
-              onSuccess: () =>
-                navigate(`/clsm/${clsmId}/annuaire`, {
-                  state: { notice: `La fiche de ${personName(person)} est supprimée.` },
-                }),
-            })
-          }
-        >
-          Supprimer définitivement
-        </Button>
-        <Button onPress={onDone} autoFocus>
-          Annuler
-        </Button>
-      </div>
-    </div>
+    </ConfirmDialog>
   );
 }
 
@@ -292,38 +284,27 @@ export function RoleActions({
         <Button size="sm" aria-label={`Supprimer la fonction ${label}`}>
           Supprimer
         </Button>
-        <ModalDialog title="Supprimer cette fonction ?" role="alertdialog">
-          {(close) => (
-            <div className="stack">
-              {remove.isError ? <Alert tone="error">{messageOf(remove.error)}</Alert> : null}
-              <p>
-                « {label} » disparaîtra de l'historique de {personName(person)}. Pour une fonction qui a pris
-                fin, préférez « Clore » : l'historique reste juste.
-              </p>
-              <div className="form__actions">
-                <Button
-                  variant="danger"
-                  isPending={remove.isPending}
-                  // mutateAsync: the refetched history unmounts this row before mutate's onSuccess would run.
-                  onPress={() =>
-                    remove.mutateAsync(role.id).then(
-                      () => {
-                        close();
-                        onDone(`La fonction « ${label} » est supprimée de l'historique.`);
-                      },
-                      () => {}, // the error shows in this dialog (remove.isError)
-                    )
-                  }
-                >
-                  Supprimer la fonction
-                </Button>
-                <Button onPress={close} autoFocus>
-                  Annuler
-                </Button>
-              </div>
-            </div>
-          )}
-        </ModalDialog>
+        <ConfirmDialog
+          title="Supprimer cette fonction ?"
+          confirmLabel="Supprimer la fonction"
+          isPending={remove.isPending}
+          error={remove.error}
+          // mutateAsync: the refetched history unmounts this row before mutate's onSuccess would run.
+          onConfirm={(close) =>
+            remove.mutateAsync(role.id).then(
+              () => {
+                close();
+                onDone(`La fonction « ${label} » est supprimée de l'historique.`);
+              },
+              () => {}, // the error shows in this dialog (remove.error)
+            )
+          }
+        >
+          <p>
+            « {label} » disparaîtra de l'historique de {personName(person)}. Pour une fonction qui a pris fin,
+            préférez « Clore » : l'historique reste juste.
+          </p>
+        </ConfirmDialog>
       </DialogTrigger>
       {end.isError ? <Alert tone="error">{messageOf(end.error)}</Alert> : null}
     </div>

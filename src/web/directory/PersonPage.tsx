@@ -203,22 +203,10 @@ export function PersonPage() {
           />
         )}
       </ModalDialog>
-      <ModalDialog
-        title={`Anonymiser ${name} ?`}
-        role="alertdialog"
-        isOpen={open === "anonymise"}
-        onOpenChange={(o) => !o && close()}
-      >
-        {() => <AnonymisePerson clsmId={clsmId} person={p} onDone={close} onAnonymised={setNotice} />}
-      </ModalDialog>
-      <ModalDialog
-        title={`Supprimer ${name} ?`}
-        role="alertdialog"
-        isOpen={open === "erase"}
-        onOpenChange={(o) => !o && close()}
-      >
-        {() => <ErasePerson clsmId={clsmId} person={p} onDone={close} />}
-      </ModalDialog>
+      {open === "anonymise" ? (
+        <AnonymisePerson clsmId={clsmId} person={p} onDone={close} onAnonymised={setNotice} />
+      ) : null}
+      {open === "erase" ? <ErasePerson clsmId={clsmId} person={p} onDone={close} /> : null}
     </Page>
   );
 }

@@ -2,10 +2,9 @@ import { useState } from "react";
 import { DialogTrigger } from "react-aria-components";
 import { useNavigate } from "react-router";
 import type { StructureDetail } from "../../contracts/directory";
-import { messageOf } from "../lib/api";
 import { useDebouncedValue } from "../lib/use-debounced-value";
-import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { ModalDialog } from "../ui/Dialog";
 import { useDeleteStructure, useMergeStructure, useStructures } from "./api";
 import { MergePicker } from "./MergePicker";
@@ -91,36 +90,25 @@ export function DeleteStructureDialog({ clsmId, structure }: { clsmId: string; s
   return (
     <DialogTrigger onOpenChange={(open) => open && remove.reset()}>
       <Button>Supprimer</Button>
-      <ModalDialog title={`Supprimer ${structure.name} ?`} role="alertdialog">
-        {(close) => (
-          <div className="stack">
-            {remove.isError ? <Alert tone="error">{messageOf(remove.error)}</Alert> : null}
-            <p>
-              La structure disparaît de l'annuaire. Les personnes restent, et leur historique de fonctions est
-              conservé sans la structure.
-            </p>
-            <div className="form__actions">
-              <Button
-                variant="danger"
-                isPending={remove.isPending}
-                onPress={() =>
-                  remove.mutate(undefined, {
-                    onSuccess: () =>
-                      navigate(`/clsm/${clsmId}/annuaire/structures`, {
-                        state: { notice: `La structure « ${structure.name} » est supprimée.` },
-                      }),
-                  })
-                }
-              >
-                Supprimer la structure
-              </Button>
-              <Button onPress={close} autoFocus>
-                Annuler
-              </Button>
-            </div>
-          </div>
-        )}
-      </ModalDialog>
+      <ConfirmDialog
+        title={`Supprimer ${structure.name} ?`}
+        confirmLabel="Supprimer la structure"
+        isPending={remove.isPending}
+        error={remove.error}
+        onConfirm={() =>
+          remove.mutate(undefined, {
+            onSuccess: () =>
+              navigate(`/clsm/${clsmId}/annuaire/structures`, {
+                state: { notice: `La structure « ${structure.name} » est supprimée.` },
+              }),
+          })
+        }
+      >
+        <p>
+          La structure disparaît de l'annuaire. Les personnes restent, et leur historique de fonctions est
+          conservé sans la structure.
+        </p>
+      </ConfirmDialog>
     </DialogTrigger>
   );
 }

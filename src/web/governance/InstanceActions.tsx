@@ -2,8 +2,8 @@ import { DialogTrigger } from "react-aria-components";
 import { useNavigate } from "react-router";
 import type { InstanceDetail } from "../../contracts/governance";
 import { messageOf } from "../lib/api";
-import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { ModalDialog } from "../ui/Dialog";
 import { useDeleteInstance, useUpdateInstance } from "./api";
 import { InstanceForm } from "./InstanceForm";
@@ -83,45 +83,34 @@ function DeleteInstanceDialog({ clsmId, instance }: { clsmId: string; instance: 
   return (
     <DialogTrigger onOpenChange={(open) => open && remove.reset()}>
       <Button variant="danger">Supprimer</Button>
-      <ModalDialog title={`Supprimer ${instance.name} ?`} role="alertdialog">
-        {(close) => (
-          <div className="stack">
-            {remove.isError ? <Alert tone="error">{messageOf(remove.error)}</Alert> : null}
-            <p>
-              L'instance sera supprimée avec toutes ses participations, actuelles et passées : l'historique de
-              sa composition sera perdu.
-              {instance.children.length > 0
-                ? " Les groupes de travail qu'elle a créés resteront, sans COPIL de rattachement."
-                : ""}
-            </p>
-            {archived ? null : (
-              <p>
-                Si elle ne se réunit plus, préférez « Archiver » : elle disparaît des instances actives et son
-                historique est conservé.
-              </p>
-            )}
-            <div className="form__actions">
-              <Button
-                variant="danger"
-                isPending={remove.isPending}
-                onPress={() =>
-                  remove.mutate(undefined, {
-                    onSuccess: () =>
-                      navigate(`/clsm/${clsmId}/instances`, {
-                        state: { notice: `L'instance « ${instance.name} » est supprimée.` },
-                      }),
-                  })
-                }
-              >
-                Supprimer l'instance
-              </Button>
-              <Button onPress={close} autoFocus>
-                Annuler
-              </Button>
-            </div>
-          </div>
+      <ConfirmDialog
+        title={`Supprimer ${instance.name} ?`}
+        confirmLabel="Supprimer l'instance"
+        isPending={remove.isPending}
+        error={remove.error}
+        onConfirm={() =>
+          remove.mutate(undefined, {
+            onSuccess: () =>
+              navigate(`/clsm/${clsmId}/instances`, {
+                state: { notice: `L'instance « ${instance.name} » est supprimée.` },
+              }),
+          })
+        }
+      >
+        <p>
+          L'instance sera supprimée avec toutes ses participations, actuelles et passées : l'historique de sa
+          composition sera perdu.
+          {instance.children.length > 0
+            ? " Les groupes de travail qu'elle a créés resteront, sans COPIL de rattachement."
+            : ""}
+        </p>
+        {archived ? null : (
+          <p>
+            Si elle ne se réunit plus, préférez « Archiver » : elle disparaît des instances actives et son
+            historique est conservé.
+          </p>
         )}
-      </ModalDialog>
+      </ConfirmDialog>
     </DialogTrigger>
   );
 }

@@ -1,9 +1,8 @@
 import { useState } from "react";
 import { type MemberRole, type Membership, memberRoleLabels } from "../../contracts/governance";
-import { messageOf } from "../lib/api";
 import { formatDate, parisToday } from "../lib/format";
-import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { ModalDialog } from "../ui/Dialog";
 import { Form } from "../ui/Form";
 import { MenuButton, MenuItem } from "../ui/Menu";
@@ -77,22 +76,15 @@ export function MemberActions({
           />
         )}
       </ModalDialog>
-      <ModalDialog
-        title={`Retirer ${member.name} ?`}
-        role="alertdialog"
-        isOpen={open === "remove"}
-        onOpenChange={(o) => !o && close()}
-      >
-        {() => (
-          <RemoveMembership
-            clsmId={clsmId}
-            instanceId={instanceId}
-            member={member}
-            onDone={close}
-            onSaved={onDone}
-          />
-        )}
-      </ModalDialog>
+      {open === "remove" ? (
+        <RemoveMembership
+          clsmId={clsmId}
+          instanceId={instanceId}
+          member={member}
+          onDone={close}
+          onSaved={onDone}
+        />
+      ) : null}
     </>
   );
 }
@@ -194,11 +186,26 @@ function EndMembership({ clsmId, instanceId, member, onDone, onSaved }: FormProp
   );
 }
 
+/** Mounted only while open, so that each opening starts without the previous attempt's error. */
 function RemoveMembership({ clsmId, instanceId, member, onDone, onSaved }: FormProps) {
   const remove = useRemoveMembership(clsmId, instanceId);
   return (
-    <div className="stack">
-      {remove.isError ? <Alert tone="error">{messageOf(remove.error)}</Alert> : null}
+    <ConfirmDialog
+      title={`Retirer ${member.name} ?`}
+      isOpen
+      onOpenChange={(o) => !o && onDone()}
+      confirmLabel="Retirer la participation"
+      isPending={remove.isPending}
+      error={remove.error}
+      onConfirm={() =>
+        remove.mutate(member.id, {
+          onSuccess: () => {
+            onSaved({ tone: "success", text: `${member.name} est retiré·e de l'instance.` }, true);
+            onDone();
+          },
+        })
+      }
+    >
       <p>
         La participation de {member.name} sera effacée, sans laisser de trace dans l'historique de l'instance.
         À utiliser pour une personne ajoutée par erreur.
@@ -209,25 +216,6 @@ function RemoveMembership({ clsmId, instanceId, member, onDone, onSaved }: FormP
           juste.
         </p>
       ) : null}
-      <div className="form__actions">
-        <Button
-          variant="danger"
-          isPending={remove.isPending}
-          onPress={() =>
-            remove.mutate(member.id, {
-              onSuccess: () => {
-                onSaved({ tone: "success", text: `${member.name} est retiré·e de l'instance.` }, true);
-                onDone();
-              },
-            })
-          }
-        >
-          Retirer la participation
-        </Button>
-        <Button onPress={onDone} autoFocus>
-          Annuler
-        </Button>
-      </div>
-    </div>
+    </ConfirmDialog>
   );
 }

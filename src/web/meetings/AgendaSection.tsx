@@ -7,6 +7,7 @@ import { Alert } from "../ui/Alert";
 import { Badge } from "../ui/Badge";
 import { Button } from "../ui/Button";
 import { Checkbox } from "../ui/Checkbox";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { ModalDialog } from "../ui/Dialog";
 import { Form } from "../ui/Form";
 import { MenuButton, MenuItem } from "../ui/Menu";
@@ -269,39 +270,25 @@ function ItemMenu({
           />
         )}
       </ModalDialog>
-      <ModalDialog
+      <ConfirmDialog
         title={`Retirer « ${item.title} » ?`}
-        role="alertdialog"
         isOpen={open === "remove"}
         onOpenChange={(o) => !o && close()}
+        confirmLabel="Retirer le point"
+        isPending={remove.isPending}
+        error={remove.error}
+        onConfirm={() =>
+          remove.mutate(item.id, {
+            onSuccess: () => {
+              close();
+              onNotice({ tone: "success", text: `« ${item.title} » est retiré de l'ordre du jour.` });
+              onGone();
+            },
+          })
+        }
       >
-        {() => (
-          <div className="stack">
-            {remove.isError ? <Alert tone="error">{messageOf(remove.error)}</Alert> : null}
-            <p>Le point sera retiré de l'ordre du jour de cette réunion.</p>
-            <div className="form__actions">
-              <Button
-                variant="danger"
-                isPending={remove.isPending}
-                onPress={() =>
-                  remove.mutate(item.id, {
-                    onSuccess: () => {
-                      close();
-                      onNotice({ tone: "success", text: `« ${item.title} » est retiré de l'ordre du jour.` });
-                      onGone();
-                    },
-                  })
-                }
-              >
-                Retirer le point
-              </Button>
-              <Button onPress={close} autoFocus>
-                Annuler
-              </Button>
-            </div>
-          </div>
-        )}
-      </ModalDialog>
+        <p>Le point sera retiré de l'ordre du jour de cette réunion.</p>
+      </ConfirmDialog>
     </>
   );
 }

@@ -14,6 +14,7 @@ import { formatDate, plural } from "../lib/format";
 import { Alert } from "../ui/Alert";
 import { Badge, type BadgeTone } from "../ui/Badge";
 import { Button } from "../ui/Button";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { DataTable } from "../ui/DataTable";
 import { ModalDialog } from "../ui/Dialog";
 import { EmptyState } from "../ui/EmptyState";
@@ -342,41 +343,27 @@ function InviteeActions({
           </Form>
         )}
       </ModalDialog>
-      <ModalDialog
+      <ConfirmDialog
         title={`Retirer ${invitee.name} ?`}
-        role="alertdialog"
         isOpen={open === "remove"}
         onOpenChange={(o) => !o && close()}
+        confirmLabel="Retirer l'invitation"
+        isPending={remove.isPending}
+        error={remove.error}
+        onConfirm={() =>
+          remove.mutate(invitee.id, {
+            onSuccess: () => {
+              close();
+              onDone({ tone: "success", text: `${invitee.name} n'est plus invité·e.` }, true);
+            },
+          })
+        }
       >
-        {() => (
-          <div className="stack">
-            {remove.isError ? <Alert tone="error">{messageOf(remove.error)}</Alert> : null}
-            <p>
-              {invitee.name} ne sera plus invité·e à cette réunion. À utiliser pour une personne invitée par
-              erreur ; une personne qui ne vient pas reste invitée, avec sa réponse.
-            </p>
-            <div className="form__actions">
-              <Button
-                variant="danger"
-                isPending={remove.isPending}
-                onPress={() =>
-                  remove.mutate(invitee.id, {
-                    onSuccess: () => {
-                      close();
-                      onDone({ tone: "success", text: `${invitee.name} n'est plus invité·e.` }, true);
-                    },
-                  })
-                }
-              >
-                Retirer l'invitation
-              </Button>
-              <Button onPress={close} autoFocus>
-                Annuler
-              </Button>
-            </div>
-          </div>
-        )}
-      </ModalDialog>
+        <p>
+          {invitee.name} ne sera plus invité·e à cette réunion. À utiliser pour une personne invitée par
+          erreur ; une personne qui ne vient pas reste invitée, avec sa réponse.
+        </p>
+      </ConfirmDialog>
     </>
   );
 }

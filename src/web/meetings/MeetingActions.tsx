@@ -2,11 +2,11 @@ import { useState } from "react";
 import { DialogTrigger } from "react-aria-components";
 import { useNavigate } from "react-router";
 import type { MeetingDetail } from "../../contracts/meetings";
-import { messageOf } from "../lib/api";
 import { plural } from "../lib/format";
 import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
 import { Checkbox } from "../ui/Checkbox";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { ModalDialog } from "../ui/Dialog";
 import { Form } from "../ui/Form";
 import { TextField } from "../ui/TextField";
@@ -158,55 +158,43 @@ function CancelMeetingDialog({
   return (
     <DialogTrigger onOpenChange={(open) => open && cancel.reset()}>
       <Button variant="danger">Annuler la réunion</Button>
-      <ModalDialog title="Annuler la réunion ?" role="alertdialog">
-        {(close) => (
-          <div className="stack">
-            {cancel.isError ? <Alert tone="error">{messageOf(cancel.error)}</Alert> : null}
-            <p>
-              La réunion du {formatLongDate(meeting.date)} n'aura pas lieu. Elle restera dans le calendrier,
-              barrée, avec la mention « annulée » ; vous pourrez la dupliquer pour la reprogrammer.
-            </p>
-            {convened > 0 ? (
-              <Checkbox isSelected={notify} onChange={setNotify}>
-                Prévenir les {plural(convened, "personne déjà convoquée", "personnes déjà convoquées")} (un
-                courriel d'annulation qui retire aussi la réunion de leur agenda)
-              </Checkbox>
-            ) : (
-              <p className="muted">
-                Aucune convocation n'a été envoyée : personne n'a besoin d'être prévenu.
-              </p>
-            )}
-            <div className="form__actions">
-              <Button
-                variant="danger"
-                isPending={cancel.isPending}
-                onPress={() =>
-                  cancel.mutate(
-                    { notify: convened > 0 && notify },
-                    {
-                      onSuccess: () => {
-                        close();
-                        onDone({
-                          tone: "success",
-                          text:
-                            convened > 0 && notify
-                              ? "La réunion est annulée ; les personnes convoquées en sont prévenues."
-                              : "La réunion est annulée.",
-                        });
-                      },
-                    },
-                  )
-                }
-              >
-                Annuler la réunion
-              </Button>
-              <Button onPress={close} autoFocus>
-                Garder la réunion
-              </Button>
-            </div>
-          </div>
+      <ConfirmDialog
+        title="Annuler la réunion ?"
+        confirmLabel="Annuler la réunion"
+        cancelLabel="Garder la réunion"
+        isPending={cancel.isPending}
+        error={cancel.error}
+        onConfirm={(close) =>
+          cancel.mutate(
+            { notify: convened > 0 && notify },
+            {
+              onSuccess: () => {
+                close();
+                onDone({
+                  tone: "success",
+                  text:
+                    convened > 0 && notify
+                      ? "La réunion est annulée ; les personnes convoquées en sont prévenues."
+                      : "La réunion est annulée.",
+                });
+              },
+            },
+          )
+        }
+      >
+        <p>
+          La réunion du {formatLongDate(meeting.date)} n'aura pas lieu. Elle restera dans le calendrier,
+          barrée, avec la mention « annulée » ; vous pourrez la dupliquer pour la reprogrammer.
+        </p>
+        {convened > 0 ? (
+          <Checkbox isSelected={notify} onChange={setNotify}>
+            Prévenir les {plural(convened, "personne déjà convoquée", "personnes déjà convoquées")} (un
+            courriel d'annulation qui retire aussi la réunion de leur agenda)
+          </Checkbox>
+        ) : (
+          <p className="muted">Aucune convocation n'a été envoyée : personne n'a besoin d'être prévenu.</p>
         )}
-      </ModalDialog>
+      </ConfirmDialog>
     </DialogTrigger>
   );
 }
@@ -217,36 +205,26 @@ function DeleteMeetingDialog({ clsmId, meeting }: { clsmId: string; meeting: Mee
   return (
     <DialogTrigger onOpenChange={(open) => open && remove.reset()}>
       <Button variant="danger">Supprimer</Button>
-      <ModalDialog title="Supprimer la réunion ?" role="alertdialog">
-        {(close) => (
-          <div className="stack">
-            {remove.isError ? <Alert tone="error">{messageOf(remove.error)}</Alert> : null}
-            <p>
-              La réunion, ses invité·es et son ordre du jour seront effacés. À utiliser pour une réunion
-              programmée par erreur ; une réunion qui n'aura pas lieu s'annule plutôt.
-            </p>
-            <div className="form__actions">
-              <Button
-                variant="danger"
-                isPending={remove.isPending}
-                onPress={() =>
-                  remove.mutate(undefined, {
-                    onSuccess: () =>
-                      navigate(`/clsm/${clsmId}/reunions?mois=${monthOf(meeting.date)}`, {
-                        state: { notice: `La réunion « ${meeting.title} » est supprimée.` },
-                      }),
-                  })
-                }
-              >
-                Supprimer la réunion
-              </Button>
-              <Button onPress={close} autoFocus>
-                Garder la réunion
-              </Button>
-            </div>
-          </div>
-        )}
-      </ModalDialog>
+      <ConfirmDialog
+        title="Supprimer la réunion ?"
+        confirmLabel="Supprimer la réunion"
+        cancelLabel="Garder la réunion"
+        isPending={remove.isPending}
+        error={remove.error}
+        onConfirm={() =>
+          remove.mutate(undefined, {
+            onSuccess: () =>
+              navigate(`/clsm/${clsmId}/reunions?mois=${monthOf(meeting.date)}`, {
+                state: { notice: `La réunion « ${meeting.title} » est supprimée.` },
+              }),
+          })
+        }
+      >
+        <p>
+          La réunion, ses invité·es et son ordre du jour seront effacés. À utiliser pour une réunion
+          programmée par erreur ; une réunion qui n'aura pas lieu s'annule plutôt.
+        </p>
+      </ConfirmDialog>
     </DialogTrigger>
   );
 }

@@ -6,6 +6,7 @@ import { messageOf } from "../lib/api";
 import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
 import { Checkbox } from "../ui/Checkbox";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { ModalDialog } from "../ui/Dialog";
 import { Form } from "../ui/Form";
 import { MenuButton, MenuItem } from "../ui/Menu";
@@ -58,14 +59,9 @@ export function MemberActions({
       >
         {() => <ResendInvitation clsmId={clsmId} member={member} onDone={close} />}
       </ModalDialog>
-      <ModalDialog
-        title={isSelf ? "Quitter ce CLSM ?" : `Retirer ${member.name} ?`}
-        role="alertdialog"
-        isOpen={open === "remove"}
-        onOpenChange={(isOpen) => !isOpen && close()}
-      >
-        {() => <RemoveMember clsmId={clsmId} member={member} isSelf={isSelf} onDone={close} />}
-      </ModalDialog>
+      {open === "remove" ? (
+        <RemoveMember clsmId={clsmId} member={member} isSelf={isSelf} onDone={close} />
+      ) : null}
     </>
   );
 }
@@ -112,6 +108,7 @@ function EditMemberForm({ clsmId, member, onDone }: { clsmId: string; member: Me
   );
 }
 
+/** Mounted only while open, so that each opening starts without the previous attempt's error. */
 function RemoveMember({
   clsmId,
   member,
@@ -125,26 +122,21 @@ function RemoveMember({
 }) {
   const remove = useRemoveMember(clsmId);
   return (
-    <div className="stack">
-      {remove.isError ? <Alert tone="error">{messageOf(remove.error)}</Alert> : null}
+    <ConfirmDialog
+      title={isSelf ? "Quitter ce CLSM ?" : `Retirer ${member.name} ?`}
+      isOpen
+      onOpenChange={(isOpen) => !isOpen && onDone()}
+      confirmLabel={isSelf ? "Quitter le CLSM" : "Retirer"}
+      isPending={remove.isPending}
+      error={remove.error}
+      onConfirm={() => remove.mutate(member.userId, { onSuccess: onDone })}
+    >
       <p>
         {isSelf
           ? "Vous n'aurez plus accès à ce CLSM, sauf si la coordination vous ajoute de nouveau."
           : `${member.name} n'aura plus accès à ce CLSM. Son compte Maillage est conservé.`}
       </p>
-      <div className="form__actions">
-        <Button
-          variant="danger"
-          isPending={remove.isPending}
-          onPress={() => remove.mutate(member.userId, { onSuccess: onDone })}
-        >
-          {isSelf ? "Quitter le CLSM" : "Retirer"}
-        </Button>
-        <Button onPress={onDone} autoFocus>
-          Annuler
-        </Button>
-      </div>
-    </div>
+    </ConfirmDialog>
   );
 }
 

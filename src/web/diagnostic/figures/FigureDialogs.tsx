@@ -1,8 +1,7 @@
 import { DialogTrigger } from "react-aria-components";
 import type { FigureItem, TerritoryPopulation } from "../../../contracts/diagnostic-figures";
-import { messageOf } from "../../lib/api";
-import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { ModalDialog } from "../../ui/Dialog";
 import { useCreateFigure, useDeleteFigure, useUpdateFigure } from "./api";
 import { FigureForm } from "./FigureForm";
@@ -80,26 +79,15 @@ export function DeleteFigureDialog({ clsmId, figure }: { clsmId: string; figure:
       <Button size="sm" variant="danger" aria-label={`Supprimer : ${figure.label}`}>
         Supprimer
       </Button>
-      <ModalDialog title={`Supprimer ${figure.label} ?`} role="alertdialog">
-        {(close) => (
-          <div className="stack">
-            {remove.isError ? <Alert tone="error">{messageOf(remove.error)}</Alert> : null}
-            <p>Le chiffre et sa source seront supprimés du diagnostic.</p>
-            <div className="form__actions">
-              <Button
-                variant="danger"
-                isPending={remove.isPending}
-                onPress={() => remove.mutate(undefined, { onSuccess: close })}
-              >
-                Supprimer le chiffre
-              </Button>
-              <Button onPress={close} autoFocus>
-                Annuler
-              </Button>
-            </div>
-          </div>
-        )}
-      </ModalDialog>
+      <ConfirmDialog
+        title={`Supprimer ${figure.label} ?`}
+        confirmLabel="Supprimer le chiffre"
+        isPending={remove.isPending}
+        error={remove.error}
+        onConfirm={(close) => remove.mutate(undefined, { onSuccess: close })}
+      >
+        <p>Le chiffre et sa source seront supprimés du diagnostic.</p>
+      </ConfirmDialog>
     </DialogTrigger>
   );
 }

@@ -8,6 +8,7 @@ import { useMeetings } from "../../meetings/api";
 import { formatShortDate } from "../../meetings/dates";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { ModalDialog } from "../../ui/Dialog";
 import { Form, validators } from "../../ui/Form";
 import { SelectField } from "../../ui/SelectField";
@@ -202,33 +203,22 @@ function DeleteDialog({ clsmId, opinion: o }: Props) {
   return (
     <DialogTrigger onOpenChange={(open) => open && remove.reset()}>
       <Button variant="danger">Supprimer</Button>
-      <ModalDialog title={`Supprimer « ${o.title} » ?`} role="alertdialog">
-        {(close) => (
-          <div className="stack">
-            {remove.isError ? <Alert tone="error">{messageOf(remove.error)}</Alert> : null}
-            <p>Le brouillon et son texte seront supprimés.</p>
-            <div className="form__actions">
-              <Button
-                variant="danger"
-                isPending={remove.isPending}
-                onPress={() =>
-                  remove.mutate(undefined, {
-                    onSuccess: () =>
-                      navigate(`/clsm/${clsmId}/diagnostic/avis`, {
-                        state: { notice: `L'avis « ${o.title} » est supprimé.` },
-                      }),
-                  })
-                }
-              >
-                Supprimer l'avis
-              </Button>
-              <Button onPress={close} autoFocus>
-                Annuler
-              </Button>
-            </div>
-          </div>
-        )}
-      </ModalDialog>
+      <ConfirmDialog
+        title={`Supprimer « ${o.title} » ?`}
+        confirmLabel="Supprimer l'avis"
+        isPending={remove.isPending}
+        error={remove.error}
+        onConfirm={() =>
+          remove.mutate(undefined, {
+            onSuccess: () =>
+              navigate(`/clsm/${clsmId}/diagnostic/avis`, {
+                state: { notice: `L'avis « ${o.title} » est supprimé.` },
+              }),
+          })
+        }
+      >
+        <p>Le brouillon et son texte seront supprimés.</p>
+      </ConfirmDialog>
     </DialogTrigger>
   );
 }

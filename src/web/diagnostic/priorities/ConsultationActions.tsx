@@ -8,11 +8,10 @@ import {
   priorityMethodLabels,
   priorityMethods,
 } from "../../../contracts/diagnostic-priorities";
-import { messageOf } from "../../lib/api";
 import { formatDateTime, parisToday, plural } from "../../lib/format";
-import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { Checkbox } from "../../ui/Checkbox";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { ModalDialog } from "../../ui/Dialog";
 import { Form, validators } from "../../ui/Form";
 import { NumberField } from "../../ui/NumberField";
@@ -228,42 +227,32 @@ function CloseDialog({ clsmId, consultation: c, onDone }: Props) {
   return (
     <DialogTrigger onOpenChange={(open) => open && closeVote.reset()}>
       <Button variant="primary">Clôturer le vote</Button>
-      <ModalDialog title="Clôturer le vote ?" role="alertdialog">
-        {(close) => (
-          <div className="stack">
-            {closeVote.isError ? <Alert tone="error">{messageOf(closeVote.error)}</Alert> : null}
-            <p>
-              {c.ballotCount === 0
-                ? "Personne n'a encore voté."
-                : `${plural(c.ballotCount, "membre")} ${c.ballotCount > 1 ? "ont" : "a"} voté.`}{" "}
-              Une fois le vote clôturé, plus personne ne peut voter et les résultats sont visibles de tous les
-              membres.
-            </p>
-            <div className="form__actions">
-              <Button
-                variant="primary"
-                isPending={closeVote.isPending}
-                onPress={() =>
-                  closeVote.mutate(undefined, {
-                    onSuccess: () => {
-                      close();
-                      onDone({
-                        tone: "success",
-                        text: "Le vote est clôturé. Retenez maintenant les priorités parmi les résultats.",
-                      });
-                    },
-                  })
-                }
-              >
-                Clôturer le vote
-              </Button>
-              <Button onPress={close} autoFocus>
-                Annuler
-              </Button>
-            </div>
-          </div>
-        )}
-      </ModalDialog>
+      <ConfirmDialog
+        title="Clôturer le vote ?"
+        confirmLabel="Clôturer le vote"
+        confirmVariant="primary"
+        isPending={closeVote.isPending}
+        error={closeVote.error}
+        onConfirm={(close) =>
+          closeVote.mutate(undefined, {
+            onSuccess: () => {
+              close();
+              onDone({
+                tone: "success",
+                text: "Le vote est clôturé. Retenez maintenant les priorités parmi les résultats.",
+              });
+            },
+          })
+        }
+      >
+        <p>
+          {c.ballotCount === 0
+            ? "Personne n'a encore voté."
+            : `${plural(c.ballotCount, "membre")} ${c.ballotCount > 1 ? "ont" : "a"} voté.`}{" "}
+          Une fois le vote clôturé, plus personne ne peut voter et les résultats sont visibles de tous les
+          membres.
+        </p>
+      </ConfirmDialog>
     </DialogTrigger>
   );
 }
@@ -274,33 +263,22 @@ function DeleteDialog({ clsmId, consultation: c }: Omit<Props, "onDone">) {
   return (
     <DialogTrigger onOpenChange={(open) => open && remove.reset()}>
       <Button variant="danger">Supprimer</Button>
-      <ModalDialog title={`Supprimer « ${c.title} » ?`} role="alertdialog">
-        {(close) => (
-          <div className="stack">
-            {remove.isError ? <Alert tone="error">{messageOf(remove.error)}</Alert> : null}
-            <p>La consultation et ses propositions seront supprimées.</p>
-            <div className="form__actions">
-              <Button
-                variant="danger"
-                isPending={remove.isPending}
-                onPress={() =>
-                  remove.mutate(undefined, {
-                    onSuccess: () =>
-                      navigate(`/clsm/${clsmId}/diagnostic/priorites`, {
-                        state: { notice: `La consultation « ${c.title} » est supprimée.` },
-                      }),
-                  })
-                }
-              >
-                Supprimer la consultation
-              </Button>
-              <Button onPress={close} autoFocus>
-                Annuler
-              </Button>
-            </div>
-          </div>
-        )}
-      </ModalDialog>
+      <ConfirmDialog
+        title={`Supprimer « ${c.title} » ?`}
+        confirmLabel="Supprimer la consultation"
+        isPending={remove.isPending}
+        error={remove.error}
+        onConfirm={() =>
+          remove.mutate(undefined, {
+            onSuccess: () =>
+              navigate(`/clsm/${clsmId}/diagnostic/priorites`, {
+                state: { notice: `La consultation « ${c.title} » est supprimée.` },
+              }),
+          })
+        }
+      >
+        <p>La consultation et ses propositions seront supprimées.</p>
+      </ConfirmDialog>
     </DialogTrigger>
   );
 }

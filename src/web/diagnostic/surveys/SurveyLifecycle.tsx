@@ -5,7 +5,7 @@ import { messageOf } from "../../lib/api";
 import { formatDate } from "../../lib/format";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
-import { ModalDialog } from "../../ui/Dialog";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { type SurveyAction, useDeleteSurvey, useSurveyAction } from "./api";
 import { closingDay } from "./dates";
 
@@ -94,34 +94,26 @@ export function SurveyLifecycle({
         {survey.responseCount === 0 ? (
           <DialogTrigger>
             <Button variant="danger">Supprimer</Button>
-            <ModalDialog title="Supprimer l'enquête ?" role="alertdialog">
-              {(close) => (
-                <div className="stack">
-                  <p>
-                    L'enquête « {survey.title} » et son questionnaire seront supprimés. Cette action est
-                    définitive.
-                  </p>
-                  {remove.error ? <Alert tone="error">{messageOf(remove.error)}</Alert> : null}
-                  <div className="form__actions">
-                    <Button
-                      variant="danger"
-                      isPending={remove.isPending}
-                      onPress={() =>
-                        remove.mutate(undefined, {
-                          onSuccess: () =>
-                            navigate(base, {
-                              state: { notice: `L'enquête « ${survey.title} » est supprimée.` },
-                            }),
-                        })
-                      }
-                    >
-                      Supprimer définitivement
-                    </Button>
-                    <Button onPress={close}>Annuler</Button>
-                  </div>
-                </div>
-              )}
-            </ModalDialog>
+            <ConfirmDialog
+              title="Supprimer l'enquête ?"
+              confirmLabel="Supprimer définitivement"
+              autoFocusCancel={false}
+              isPending={remove.isPending}
+              error={remove.error}
+              onConfirm={() =>
+                remove.mutate(undefined, {
+                  onSuccess: () =>
+                    navigate(base, {
+                      state: { notice: `L'enquête « ${survey.title} » est supprimée.` },
+                    }),
+                })
+              }
+            >
+              <p>
+                L'enquête « {survey.title} » et son questionnaire seront supprimés. Cette action est
+                définitive.
+              </p>
+            </ConfirmDialog>
           </DialogTrigger>
         ) : (
           <p className="field__description">

@@ -11,8 +11,8 @@ import { isApiError, messageOf } from "../../lib/api";
 import { formatDateTime, plural } from "../../lib/format";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { DataTable } from "../../ui/DataTable";
-import { ModalDialog } from "../../ui/Dialog";
 import { EmptyState } from "../../ui/EmptyState";
 import { Loading } from "../../ui/Loading";
 import { SelectField } from "../../ui/SelectField";
@@ -249,31 +249,23 @@ function DeleteDocument({
       <Button variant="quiet" size="sm" aria-label={`Supprimer ${d.fileName}`}>
         Supprimer
       </Button>
-      <ModalDialog title={`Supprimer « ${d.fileName} » ?`} role="alertdialog">
-        {(close) => (
-          <div className="stack">
-            {remove.isError ? <Alert tone="error">{messageOf(remove.error)}</Alert> : null}
-            <p>Le document sera retiré de la réunion pour tout le monde. Cette action est définitive.</p>
-            <div className="form__actions">
-              <Button
-                variant="danger"
-                isPending={remove.isPending}
-                onPress={() =>
-                  remove.mutate(d.id, {
-                    onSuccess: () => {
-                      close();
-                      onDeleted(`« ${d.fileName} » est supprimé.`);
-                    },
-                  })
-                }
-              >
-                Supprimer le document
-              </Button>
-              <Button onPress={close}>Annuler</Button>
-            </div>
-          </div>
-        )}
-      </ModalDialog>
+      <ConfirmDialog
+        title={`Supprimer « ${d.fileName} » ?`}
+        confirmLabel="Supprimer le document"
+        autoFocusCancel={false}
+        isPending={remove.isPending}
+        error={remove.error}
+        onConfirm={(close) =>
+          remove.mutate(d.id, {
+            onSuccess: () => {
+              close();
+              onDeleted(`« ${d.fileName} » est supprimé.`);
+            },
+          })
+        }
+      >
+        <p>Le document sera retiré de la réunion pour tout le monde. Cette action est définitive.</p>
+      </ConfirmDialog>
     </DialogTrigger>
   );
 }

@@ -3,6 +3,7 @@ import type { Decision, FollowUp } from "../../../contracts/meetings-minutes";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { Badge } from "../../ui/Badge";
 import { Button } from "../../ui/Button";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { ModalDialog } from "../../ui/Dialog";
 import { Form } from "../../ui/Form";
 import { SelectField } from "../../ui/SelectField";
@@ -116,41 +117,28 @@ export function FollowUpActions({
           />
         )}
       </ModalDialog>
-      <ModalDialog
+      <ConfirmDialog
         title="Supprimer l'action ?"
-        role="alertdialog"
         isOpen={open === "remove"}
         onOpenChange={(o) => setOpen(o ? "remove" : null)}
+        confirmLabel="Supprimer"
+        cancelVariant="quiet"
+        autoFocusCancel={false}
+        isPending={remove.isPending}
+        onConfirm={(close) =>
+          remove.mutate(item.id, {
+            onSuccess: () => {
+              close();
+              onNotice("Action supprimée.");
+            },
+            onError: (e) => onNotice(e.message, "error"),
+          })
+        }
       >
-        {(close) => (
-          <div className="stack">
-            <p>
-              L'action « {item.description} » sera supprimée. Pour garder sa trace, marquez-la plutôt comme
-              faite.
-            </p>
-            <div className="form__actions">
-              <Button
-                variant="danger"
-                isPending={remove.isPending}
-                onPress={() =>
-                  remove.mutate(item.id, {
-                    onSuccess: () => {
-                      close();
-                      onNotice("Action supprimée.");
-                    },
-                    onError: (e) => onNotice(e.message, "error"),
-                  })
-                }
-              >
-                Supprimer
-              </Button>
-              <Button variant="quiet" onPress={close}>
-                Annuler
-              </Button>
-            </div>
-          </div>
-        )}
-      </ModalDialog>
+        <p>
+          L'action « {item.description} » sera supprimée. Pour garder sa trace, marquez-la plutôt comme faite.
+        </p>
+      </ConfirmDialog>
     </div>
   );
 }

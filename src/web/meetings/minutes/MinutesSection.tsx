@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, plural } from "../../lib/format";
 import { Alert } from "../../ui/Alert";
 import { Badge } from "../../ui/Badge";
 import { Button } from "../../ui/Button";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { ModalDialog } from "../../ui/Dialog";
 import { Form } from "../../ui/Form";
 import { Loading } from "../../ui/Loading";
@@ -413,38 +414,26 @@ function DecisionActions({
           </Form>
         )}
       </ModalDialog>
-      <ModalDialog
+      <ConfirmDialog
         title="Supprimer la décision ?"
-        role="alertdialog"
         isOpen={open === "remove"}
         onOpenChange={(o) => setOpen(o ? "remove" : null)}
+        confirmLabel="Supprimer"
+        cancelVariant="quiet"
+        autoFocusCancel={false}
+        isPending={remove.isPending}
+        onConfirm={(close) =>
+          remove.mutate(decision.id, {
+            onSuccess: () => {
+              close();
+              onNotice("Décision supprimée.");
+            },
+            onError: (e) => onNotice(messageOf(e), "error"),
+          })
+        }
       >
-        {(close) => (
-          <div className="stack">
-            <p>La décision « {short} » sera supprimée ; les actions qui s'y rattachent restent.</p>
-            <div className="form__actions">
-              <Button
-                variant="danger"
-                isPending={remove.isPending}
-                onPress={() =>
-                  remove.mutate(decision.id, {
-                    onSuccess: () => {
-                      close();
-                      onNotice("Décision supprimée.");
-                    },
-                    onError: (e) => onNotice(messageOf(e), "error"),
-                  })
-                }
-              >
-                Supprimer
-              </Button>
-              <Button variant="quiet" onPress={close}>
-                Annuler
-              </Button>
-            </div>
-          </div>
-        )}
-      </ModalDialog>
+        <p>La décision « {short} » sera supprimée ; les actions qui s'y rattachent restent.</p>
+      </ConfirmDialog>
     </div>
   );
 }
