@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
 
+export type DetailField = [label: string, value: ReactNode];
+
 /** Labelled fields of a record; those left empty are not shown. */
-export function DetailFields({ fields }: { fields: [label: string, value: ReactNode][] }) {
+export function DetailFields({ fields }: { fields: DetailField[] }) {
   const shown = fields.filter(([, value]) => value !== null && value !== undefined && value !== "");
   return (
     <dl className="detail-fields">

@@ -1,10 +1,10 @@
 import { useState } from "react";
 import type { CreateNeedBody, NeedDetail } from "../../../contracts/diagnostic-needs";
 import type { Objective } from "../../../contracts/objectives";
-import { Button } from "../../ui/Button";
-import { Form, validators } from "../../ui/Form";
 import { TextField } from "../../ui/TextField";
 import { ObjectiveCheckboxes } from "./ObjectiveCheckboxes";
+import { AudienceField, DescriptionField, TitleField } from "./RecordFields";
+import { RecordForm, type RecordFormProps } from "./RecordForm";
 import { TerritoryPartField } from "./TerritoryPartField";
 
 /** Records or edits a need (constat): what, for whom, where, from which source, and its objectives. */
@@ -15,14 +15,7 @@ export function NeedForm({
   isPending,
   onSubmit,
   onCancel,
-}: {
-  clsmId: string;
-  need?: NeedDetail;
-  error: unknown;
-  isPending: boolean;
-  onSubmit: (body: CreateNeedBody) => void;
-  onCancel: () => void;
-}) {
+}: RecordFormProps<CreateNeedBody> & { clsmId: string; need?: NeedDetail }) {
   const [title, setTitle] = useState(need?.title ?? "");
   const [description, setDescription] = useState(need?.description ?? "");
   const [theme, setTheme] = useState(need?.theme ?? "");
@@ -32,11 +25,11 @@ export function NeedForm({
   const [evidence, setEvidence] = useState(need?.evidence ?? "");
   const [objectives, setObjectives] = useState<Objective[]>(need?.objectives ?? []);
   return (
-    <Form
+    <RecordForm
       error={error}
       isPending={isPending}
-      onSubmit={(event) => {
-        event.preventDefault();
+      onCancel={onCancel}
+      onSubmit={() =>
         onSubmit({
           title: title.trim(),
           description: description.trim(),
@@ -46,25 +39,16 @@ export function NeedForm({
           source: source.trim(),
           evidence: evidence.trim(),
           objectives,
-        });
-      }}
+        })
+      }
     >
-      <TextField
+      <TitleField
         label="Constat"
-        name="title"
-        isRequired
+        description="En une phrase, par exemple « Délais d'attente de plusieurs mois en CMP adulte »."
         value={title}
         onChange={setTitle}
-        validate={validators.required()}
-        description="En une phrase, par exemple « Délais d'attente de plusieurs mois en CMP adulte »."
       />
-      <TextField
-        label="Description"
-        name="description"
-        multiline
-        value={description}
-        onChange={setDescription}
-      />
+      <DescriptionField value={description} onChange={setDescription} />
       <div className="form__row">
         <TextField
           label="Thème"
@@ -73,13 +57,7 @@ export function NeedForm({
           onChange={setTheme}
           description="Logement, accès aux soins, jeunesse…"
         />
-        <TextField
-          label="Public concerné"
-          name="audience"
-          value={audience}
-          onChange={setAudience}
-          description="Jeunes, personnes âgées, familles…"
-        />
+        <AudienceField value={audience} onChange={setAudience} />
       </div>
       <TerritoryPartField clsmId={clsmId} value={territoryPart} onChange={setTerritoryPart} />
       <TextField
@@ -102,12 +80,6 @@ export function NeedForm({
         onChange={setObjectives}
         description="Les objectifs auxquels ce besoin se rattache : le résumé par objectif montre où manquent des ressources."
       />
-      <div className="form__actions">
-        <Button type="submit" variant="primary" isPending={isPending}>
-          Enregistrer
-        </Button>
-        <Button onPress={onCancel}>Annuler</Button>
-      </div>
-    </Form>
+    </RecordForm>
   );
 }

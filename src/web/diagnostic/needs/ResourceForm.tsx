@@ -8,11 +8,10 @@ import {
 } from "../../../contracts/diagnostic-needs";
 import type { Objective } from "../../../contracts/objectives";
 import { type DirectoryChoice, DirectoryPicker } from "../../directory/DirectoryPicker";
-import { Button } from "../../ui/Button";
-import { Form, validators } from "../../ui/Form";
 import { SelectField } from "../../ui/SelectField";
-import { TextField } from "../../ui/TextField";
 import { ObjectiveCheckboxes } from "./ObjectiveCheckboxes";
+import { AudienceField, DescriptionField, TitleField } from "./RecordFields";
+import { RecordForm, type RecordFormProps } from "./RecordForm";
 import { TerritoryPartField } from "./TerritoryPartField";
 
 const kindOptions = resourceKinds.map((k) => ({ id: k, label: resourceKindLabels[k] }));
@@ -25,14 +24,7 @@ export function ResourceForm({
   isPending,
   onSubmit,
   onCancel,
-}: {
-  clsmId: string;
-  resource?: ResourceDetail;
-  error: unknown;
-  isPending: boolean;
-  onSubmit: (body: CreateResourceBody) => void;
-  onCancel: () => void;
-}) {
+}: RecordFormProps<CreateResourceBody> & { clsmId: string; resource?: ResourceDetail }) {
   const [title, setTitle] = useState(resource?.title ?? "");
   const [kind, setKind] = useState<ResourceKind>(resource?.kind ?? "service");
   const [structure, setStructure] = useState<DirectoryChoice | null>(resource?.structure ?? null);
@@ -41,11 +33,11 @@ export function ResourceForm({
   const [territoryPart, setTerritoryPart] = useState(resource?.territoryPart ?? "");
   const [objectives, setObjectives] = useState<Objective[]>(resource?.objectives ?? []);
   return (
-    <Form
+    <RecordForm
       error={error}
       isPending={isPending}
-      onSubmit={(event) => {
-        event.preventDefault();
+      onCancel={onCancel}
+      onSubmit={() =>
         onSubmit({
           title: title.trim(),
           kind,
@@ -54,17 +46,14 @@ export function ResourceForm({
           audience: audience.trim(),
           territoryPart: territoryPart.trim(),
           objectives,
-        });
-      }}
+        })
+      }
     >
-      <TextField
+      <TitleField
         label="Ressource"
-        name="title"
-        isRequired
+        description="Par exemple « Permanence d'accès aux soins de santé » ou « Groupe de parole des aidants »."
         value={title}
         onChange={setTitle}
-        validate={validators.required()}
-        description="Par exemple « Permanence d'accès aux soins de santé » ou « Groupe de parole des aidants »."
       />
       <SelectField
         label="Type"
@@ -81,32 +70,14 @@ export function ResourceForm({
         value={structure}
         onChange={setStructure}
       />
-      <TextField
-        label="Description"
-        name="description"
-        multiline
-        value={description}
-        onChange={setDescription}
-      />
-      <TextField
-        label="Public concerné"
-        name="audience"
-        value={audience}
-        onChange={setAudience}
-        description="Jeunes, personnes âgées, familles…"
-      />
+      <DescriptionField value={description} onChange={setDescription} />
+      <AudienceField value={audience} onChange={setAudience} />
       <TerritoryPartField clsmId={clsmId} value={territoryPart} onChange={setTerritoryPart} />
       <ObjectiveCheckboxes
         value={objectives}
         onChange={setObjectives}
         description="Les objectifs auxquels cette ressource répond."
       />
-      <div className="form__actions">
-        <Button type="submit" variant="primary" isPending={isPending}>
-          Enregistrer
-        </Button>
-        <Button onPress={onCancel}>Annuler</Button>
-      </div>
-    </Form>
+    </RecordForm>
   );
 }
