@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { DialogTrigger } from "react-aria-components";
-import { Link, useLocation, useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import {
   type OpinionSubject,
   opinionStatusLabels,
@@ -17,11 +17,10 @@ import { ModalDialog } from "../ui/Dialog";
 import { EmptyState } from "../ui/EmptyState";
 import { Form, validators } from "../ui/Form";
 import { Loading } from "../ui/Loading";
-import { Page } from "../ui/Page";
 import { Pagination } from "../ui/Pagination";
 import { SelectField } from "../ui/SelectField";
 import { TextField } from "../ui/TextField";
-import { useClsm } from "../workspaces/api";
+import { DiagnosticSectionPage } from "./DiagnosticSectionPage";
 import { useCreateOpinion, useOpinions } from "./opinions/api";
 import { opinionStatusTones } from "./opinions/labels";
 
@@ -30,15 +29,13 @@ const LIMIT = 20;
 /** The CLSM's avis on the PTSM and the diagnostic territorial partagé, newest first. */
 export function OpinionsPage() {
   const { clsmId = "" } = useParams();
-  const clsm = useClsm(clsmId);
   const [offset, setOffset] = useState(0);
   const list = useOpinions(clsmId, { limit: LIMIT, offset });
-  const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const items = list.data?.items ?? [];
   return (
-    <Page
+    <DiagnosticSectionPage
+      clsmId={clsmId}
       title="Avis"
-      eyebrow={clsm.data ? `Diagnostic partagé · ${clsm.data.name}` : "Diagnostic partagé"}
       busy={list.isPending}
       lead={
         <p>
@@ -49,7 +46,6 @@ export function OpinionsPage() {
       }
       actions={list.data?.can.manage ? <CreateOpinionDialog clsmId={clsmId} /> : null}
     >
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
       {list.isPending ? <Loading label="Chargement des avis…" /> : null}
       {list.isError ? <Alert tone="error">{messageOf(list.error)}</Alert> : null}
       {list.data && items.length === 0 ? (
@@ -94,7 +90,7 @@ export function OpinionsPage() {
         onChange={setOffset}
         label="avis"
       />
-    </Page>
+    </DiagnosticSectionPage>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { DialogTrigger } from "react-aria-components";
-import { Link, useLocation, useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import {
   type CreateConsultationBody,
   consultationStatusLabels,
@@ -20,11 +20,10 @@ import { EmptyState } from "../ui/EmptyState";
 import { Form, validators } from "../ui/Form";
 import { Loading } from "../ui/Loading";
 import { NumberField } from "../ui/NumberField";
-import { Page } from "../ui/Page";
 import { Pagination } from "../ui/Pagination";
 import { SelectField } from "../ui/SelectField";
 import { TextField } from "../ui/TextField";
-import { useClsm } from "../workspaces/api";
+import { DiagnosticSectionPage } from "./DiagnosticSectionPage";
 import { useConsultations, useCreateConsultation } from "./priorities/api";
 import { ChosenPriorities } from "./priorities/ChosenPriorities";
 import { closingLine, methodLine, statusTones } from "./priorities/labels";
@@ -35,15 +34,13 @@ const LIMIT = 20;
 /** The priority consultations of a CLSM, newest first, and the priorities already chosen. */
 export function PrioritiesPage() {
   const { clsmId = "" } = useParams();
-  const clsm = useClsm(clsmId);
   const [offset, setOffset] = useState(0);
   const list = useConsultations(clsmId, { limit: LIMIT, offset });
   const items = list.data?.items ?? [];
-  const notice = (useLocation().state as { notice?: string } | null)?.notice;
   return (
-    <Page
+    <DiagnosticSectionPage
+      clsmId={clsmId}
       title="Priorités"
-      eyebrow={clsm.data ? `Diagnostic partagé · ${clsm.data.name}` : "Diagnostic partagé"}
       busy={list.isPending}
       lead={
         <p>
@@ -54,7 +51,6 @@ export function PrioritiesPage() {
       }
       actions={list.data?.can.manage ? <CreateConsultationDialog clsmId={clsmId} /> : null}
     >
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
       <ChosenPriorities clsmId={clsmId} />
       <section className="section" aria-labelledby="consultations">
         <h2 id="consultations">Consultations</h2>
@@ -109,7 +105,7 @@ export function PrioritiesPage() {
           label="consultations"
         />
       </section>
-    </Page>
+    </DiagnosticSectionPage>
   );
 }
 
