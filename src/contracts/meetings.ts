@@ -97,8 +97,17 @@ export const updateMeetingBody = z
     ...meetingFields,
     durationMinutes: meetingFields.durationMinutes.unwrap(),
     reminderDaysBefore: meetingFields.reminderDaysBefore.unwrap(),
+    /**
+     * this: only this meeting; following: this one and the later scheduled meetings of its series (each keeps its
+     * own day, so the day cannot change with them).
+     */
+    applyTo: z.enum(["this", "following"]),
   })
-  .partial();
+  .partial()
+  .refine((b) => !(b.applyTo === "following" && b.date !== undefined), {
+    path: ["date"],
+    message: "Le jour ne change que pour une réunion à la fois : chaque réunion de la série garde le sien.",
+  });
 export type UpdateMeetingBody = z.infer<typeof updateMeetingBody>;
 
 export const duplicateMeetingBody = z.object({ date: isoDate, time: time.optional() });
@@ -187,6 +196,8 @@ export const meetingDetail = meetingListItem.extend({
   description: z.string().nullable(),
   reminderDaysBefore: z.number().int().nullable(),
   sequence: z.number().int(),
+  /** How many scheduled meetings of its series come after this one (0 outside a series). */
+  seriesFollowing: z.number().int(),
   invitees: z.array(invitee),
   agenda: z.array(agendaItem),
   /** The four pillars among those present (attendance taken), null before attendance. */

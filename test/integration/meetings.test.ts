@@ -132,6 +132,71 @@ describe("meetings", () => {
     ]);
   });
 
+  it("changes a meeting and the following ones of its series at once, each keeping its day; never a cancelled one", async () => {
+    const { clsm, coordinator, copil } = await copilWithMembers();
+    const first = await createMeeting(t, coordinator, clsm.id, {
+      title: "COPIL",
+      instanceId: copil.id,
+      date: "2026-12-08",
+      time: "10:00",
+      placeName: "Mairie",
+      recurrence: { frequency: "monthly_weekday", interval: 1, count: 4 },
+    });
+    expect(first.seriesFollowing).toBe(3);
+    const series = async () =>
+      (
+        await t.request(coordinator, {
+          method: "GET",
+          url: meetingsUrl(clsm.id),
+          query: { from: "2026-12-01", to: "2027-03-31", includeCancelled: "true" },
+        })
+      )
+        .json()
+        .items.map((m: MeetingListItem) => [m.date, m.time, m.placeName, m.status]);
+    const [, second, third, fourth] = (
+      await t.request(coordinator, {
+        method: "GET",
+        url: meetingsUrl(clsm.id),
+        query: { from: "2026-12-01", to: "2027-03-31" },
+      })
+    ).json().items as MeetingListItem[];
+    if (!second || !third || !fourth) throw new Error("a series of four");
+    const patch = (id: string, payload: object) =>
+      t.request(coordinator, { method: "PATCH", url: meetingsUrl(clsm.id, `/${id}`), payload });
+
+    const cancelled = await t.request(coordinator, {
+      method: "POST",
+      url: meetingsUrl(clsm.id, `/${fourth.id}/cancel`),
+      payload: { notify: false },
+    });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    const changed = await patch(second.id, { applyTo: "following", time: "14:00", placeName: "CCAS" });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({
+      time: "14:00",
+      placeName: "CCAS",
+      sequence: 1,
+      seriesFollowing: 1,
+    });
+    expect(await series()).toEqual([
+      ["2026-12-08", "10:00", "Mairie", "scheduled"],
+      ["2027-01-12", "14:00", "CCAS", "scheduled"],
+      ["2027-02-09", "14:00", "CCAS", "scheduled"],
+      ["2027-03-09", "10:00", "Mairie", "cancelled"],
+    ]);
+    expect((await getMeeting(t, coordinator, clsm.id, third.id)).sequence).toBe(1);
+
+    // Only this one: the next keeps what it had.
+    expect((await patch(second.id, { applyTo: "this", placeName: "Salle B" })).statusCode).toBe(200);
+    expect((await series())[2]).toEqual(["2027-02-09", "14:00", "CCAS", "scheduled"]);
+
+    // The day is the meeting's own: it cannot be given to the whole series.
+    const dated = await patch(second.id, { applyTo: "following", date: "2027-01-19" });
+    expect(dated.statusCode).toBe(400);
+    expectErrorBody(dated.body);
+    expect(dated.json().error.fields).toHaveProperty("date");
+  });
+
   it("raises the calendar sequence when the time or place changes, not for the description", async () => {
     const { clsm, coordinator, copil } = await copilWithMembers();
     const meeting = await createMeeting(t, coordinator, clsm.id, {

@@ -4,6 +4,7 @@ import {
   count,
   desc,
   eq,
+  gt,
   gte,
   inArray,
   isNotNull,
@@ -101,6 +102,34 @@ export async function updateMeeting(db: Db, id: string, values: Partial<typeof m
     .update(meeting)
     .set({ ...values, updatedAt: new Date() })
     .where(eq(meeting.id, id));
+}
+
+/** The scheduled meetings of a series that start after `after`. */
+const laterInSeries = (clsmId: string, seriesId: string, after: Date) =>
+  and(
+    eq(meeting.clsmId, clsmId),
+    eq(meeting.seriesId, seriesId),
+    eq(meeting.status, "scheduled"),
+    gt(meeting.startsAt, after),
+  );
+
+/** The scheduled meetings of a series after a start, soonest first, locked for a change. */
+export async function seriesAfterForUpdate(db: Db, clsmId: string, seriesId: string, after: Date) {
+  return db
+    .select()
+    .from(meeting)
+    .where(laterInSeries(clsmId, seriesId, after))
+    .orderBy(asc(meeting.startsAt))
+    .for("update");
+}
+
+/** How many scheduled meetings of a series come after a start. */
+export async function countSeriesAfter(db: Db, clsmId: string, seriesId: string, after: Date) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(meeting)
+    .where(laterInSeries(clsmId, seriesId, after));
+  return row?.n ?? 0;
 }
 
 export async function deleteMeeting(db: Db, id: string) {

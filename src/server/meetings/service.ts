@@ -90,6 +90,47 @@ export function createMeetingsService(deps: {
     };
   }
 
+  /** Writes the changes asked for to one meeting: a new calendar version when invitees' calendars must follow. */
+  async function change(
+    tx: Db,
+    clsmId: string,
+    row: repo.MeetingRow,
+    input: UpdateMeetingBody,
+    actor: Actor,
+  ) {
+    const local = parisParts(row.startsAt);
+    const next = {
+      title: input.title ?? row.title,
+      date: input.date ?? local.date,
+      time: input.time ?? local.time,
+      durationMinutes: input.durationMinutes ?? row.durationMinutes,
+      placeName: input.placeName === undefined ? row.placeName : blank(input.placeName),
+      address: input.address === undefined ? row.address : blank(input.address),
+      videoUrl: input.videoUrl === undefined ? row.videoUrl : blank(input.videoUrl),
+    };
+    const before = { ...local, ...row };
+    const changed = calendarFields.some((f) => (next[f] ?? null) !== (before[f] ?? null));
+    const moved = next.date !== local.date || next.time !== local.time;
+    await repo.updateMeeting(tx, row.id, {
+      title: next.title,
+      // The search reads the title with the minutes: a renamed meeting is found under its new name.
+      searchText: next.title !== row.title ? meetingSearchText(next.title, row.minutesText ?? "") : undefined,
+      description: input.description === undefined ? undefined : blank(input.description),
+      startsAt: parisToUtc(next.date, next.time),
+      durationMinutes: next.durationMinutes,
+      placeName: next.placeName,
+      address: next.address,
+      videoUrl: next.videoUrl,
+      reminderDaysBefore: input.reminderDaysBefore,
+      // A new time needs a new reminder.
+      reminderSentAt: moved ? null : undefined,
+      sequence: changed ? row.sequence + 1 : undefined,
+      updatedBy: actor.userId,
+    });
+    if (moved || (input.reminderDaysBefore ?? row.reminderDaysBefore) !== row.reminderDaysBefore)
+      await scheduled(tx, clsmId, row.id);
+  }
+
   async function detail(tx: Db, r: MeetingReader, id: string): Promise<MeetingDetail> {
     const row = await access.meeting(tx, r, id);
     const [invitees, agenda, instances] = await Promise.all([
@@ -130,6 +171,9 @@ export function createMeetingsService(deps: {
       description: row.description,
       reminderDaysBefore: row.reminderDaysBefore,
       sequence: row.sequence,
+      seriesFollowing: row.seriesId
+        ? await repo.countSeriesAfter(tx, r.clsmId, row.seriesId, row.startsAt)
+        : 0,
       invitees: out,
       agenda: agenda.map(({ item, fromMeetingId, fromStartsAt }) => ({
         id: item.id,
@@ -323,43 +367,18 @@ export function createMeetingsService(deps: {
     },
 
     /** Changes a scheduled meeting; a change of time or place raises its SEQUENCE (calendar update). */
+    /** Changes a meeting, or it and the following scheduled meetings of its series (`applyTo`). */
     async update(actor: Actor, clsmId: string, id: string, input: UpdateMeetingBody) {
       const r = await access.manager(actor, clsmId);
       return db.transaction(async (tx) => {
         const row = await access.meeting(tx, r, id, true);
         if (row.status === "cancelled") throw conflict(m.meetingCancelled);
-        const local = parisParts(row.startsAt);
-        const next = {
-          title: input.title ?? row.title,
-          date: input.date ?? local.date,
-          time: input.time ?? local.time,
-          durationMinutes: input.durationMinutes ?? row.durationMinutes,
-          placeName: input.placeName === undefined ? row.placeName : blank(input.placeName),
-          address: input.address === undefined ? row.address : blank(input.address),
-          videoUrl: input.videoUrl === undefined ? row.videoUrl : blank(input.videoUrl),
-        };
-        const before = { ...local, ...row };
-        const changed = calendarFields.some((f) => (next[f] ?? null) !== (before[f] ?? null));
-        await repo.updateMeeting(tx, id, {
-          title: next.title,
-          // The search reads the title with the minutes: a renamed meeting is found under its new name.
-          searchText:
-            next.title !== row.title ? meetingSearchText(next.title, row.minutesText ?? "") : undefined,
-          description: input.description === undefined ? undefined : blank(input.description),
-          startsAt: parisToUtc(next.date, next.time),
-          durationMinutes: next.durationMinutes,
-          placeName: next.placeName,
-          address: next.address,
-          videoUrl: next.videoUrl,
-          reminderDaysBefore: input.reminderDaysBefore,
-          // A new time needs a new reminder.
-          reminderSentAt: next.date !== local.date || next.time !== local.time ? null : undefined,
-          sequence: changed ? row.sequence + 1 : undefined,
-          updatedBy: actor.userId,
-        });
-        const moved = next.date !== local.date || next.time !== local.time;
-        if (moved || (input.reminderDaysBefore ?? row.reminderDaysBefore) !== row.reminderDaysBefore)
-          await scheduled(tx, clsmId, id);
+        const following =
+          input.applyTo === "following" && row.seriesId
+            ? await repo.seriesAfterForUpdate(tx, clsmId, row.seriesId, row.startsAt)
+            : [];
+        // A handful of statements per meeting: a series has at most 24.
+        for (const each of [row, ...following]) await change(tx, clsmId, each, input, actor);
         return detail(tx, r, id);
       });
     },

@@ -13,7 +13,7 @@ import { TextField } from "../ui/TextField";
 import { useCancelMeeting, useDeleteMeeting, useDuplicateMeeting, useUpdateMeeting } from "./api";
 import { addDays, formatLongDate, formatTime, monthOf } from "./dates";
 import type { Notice } from "./labels";
-import { MeetingForm } from "./MeetingForm";
+import { MeetingForm, theFollowing } from "./MeetingForm";
 
 /**
  * The coordination's actions on a meeting: edit, duplicate to another day, cancel (telling the invitees already
@@ -74,7 +74,13 @@ function EditMeetingDialog({
                 update.mutate(body, {
                   onSuccess: () => {
                     close();
-                    onDone({ tone: "success", text: "La réunion est enregistrée." });
+                    onDone({
+                      tone: "success",
+                      text:
+                        body.applyTo === "following"
+                          ? `La réunion et ${theFollowing(meeting.seriesFollowing)} de la série sont enregistrées.`
+                          : "La réunion est enregistrée.",
+                    });
                   },
                 })
               }

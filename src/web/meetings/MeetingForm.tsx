@@ -1,4 +1,5 @@
 import { useId, useState } from "react";
+import { Label, Radio, RadioGroup } from "react-aria-components";
 import type { CreateMeetingBody, MeetingDetail, UpdateMeetingBody } from "../../contracts/meetings";
 import { recurrenceFrequencyLabels } from "../../contracts/meetings";
 import { occurrences, type Recurrence as RecurrenceInput } from "../../contracts/recurrence";
@@ -40,6 +41,9 @@ function guestsError(error: unknown): string | undefined {
   const key = Object.keys(error.fields).find((k) => k === "guests" || k.startsWith("guests."));
   return key ? error.fields[key] : undefined;
 }
+
+/** « la suivante », « les 3 suivantes »: the later meetings of a series. */
+export const theFollowing = (n: number) => (n === 1 ? "la suivante" : `les ${n} suivantes`);
 
 export interface MeetingFormDefaults {
   instanceId?: string;
@@ -96,6 +100,10 @@ export function MeetingForm({
   const [frequency, setFrequency] = useState(ONCE);
   const [interval, setInterval] = useState(1);
   const [count, setCount] = useState(6);
+  // In a series, a change can go to this meeting only or to it and the following ones (each keeps its day).
+  const following = meeting?.seriesFollowing ?? 0;
+  const [applyTo, setApplyTo] = useState<"this" | "following">("this");
+  const toSeries = editing && applyTo === "following";
 
   // The instance's members, to mark them in the guest search (they are invited anyway).
   const chosenInstance = instanceId === NONE ? undefined : instanceOf(instanceId);
@@ -137,7 +145,7 @@ export function MeetingForm({
       videoUrl: videoUrl.trim(),
       reminderDaysBefore: reminder === NONE ? null : Number(reminder),
     };
-    if (editing) onUpdate?.(common);
+    if (meeting) onUpdate?.(changesTo(meeting, common, applyTo));
     else
       onCreate?.({
         ...common,
@@ -184,8 +192,35 @@ export function MeetingForm({
           }}
           description={editing ? undefined : "Le nom de l'instance, par défaut."}
         />
+        {editing && following > 0 ? (
+          <RadioGroup
+            className="radio-group"
+            name="applyTo"
+            value={applyTo}
+            onChange={(v) => setApplyTo(v as "this" | "following")}
+          >
+            <Label className="field__label">Cette réunion fait partie d'une série</Label>
+            <div className="radio-group__options">
+              <Radio value="this" className="radio">
+                Modifier cette réunion seulement
+              </Radio>
+              <Radio value="following" className="radio">
+                Modifier cette réunion et {theFollowing(following)} de la série
+              </Radio>
+            </div>
+          </RadioGroup>
+        ) : null}
         <div className="form__row">
-          <TextField label="Date" name="date" type="date" isRequired value={date} onChange={setDate} />
+          <TextField
+            label="Date"
+            name="date"
+            type="date"
+            isRequired
+            isDisabled={toSeries}
+            value={date}
+            onChange={setDate}
+            description={toSeries ? "Chaque réunion de la série garde son jour." : undefined}
+          />
           <TextField
             label="Heure de début"
             name="time"
@@ -326,4 +361,34 @@ export function MeetingForm({
       </div>
     </div>
   );
+}
+
+type MeetingChanges = Omit<UpdateMeetingBody, "applyTo">;
+
+/**
+ * Only what the form changed, so that a change sent to a whole series does not copy this meeting's other fields
+ * (its own description, say) onto the others; the day never goes to a series.
+ */
+function changesTo(
+  meeting: MeetingDetail,
+  form: Required<Pick<MeetingChanges, "title" | "date" | "time" | "durationMinutes">> & MeetingChanges,
+  applyTo: "this" | "following",
+): UpdateMeetingBody {
+  const was: MeetingChanges = {
+    title: meeting.title,
+    description: meeting.description ?? "",
+    date: meeting.date,
+    time: meeting.time,
+    durationMinutes: meeting.durationMinutes,
+    placeName: meeting.placeName ?? "",
+    address: meeting.address ?? "",
+    videoUrl: meeting.videoUrl ?? "",
+    reminderDaysBefore: meeting.reminderDaysBefore,
+  };
+  const changed = Object.fromEntries(
+    Object.entries(form).filter(([key, value]) => was[key as keyof MeetingChanges] !== value),
+  ) as MeetingChanges;
+  if (applyTo === "this") return changed;
+  const { date: _day, ...rest } = changed;
+  return { ...rest, applyTo };
 }
