@@ -46,7 +46,6 @@ test("the members list shows roles and functions; the last coordinator cannot be
   page,
 }) => {
   await signIn(page, COORDINATOR);
-  await page.goto("/");
   await openClsm(page, SAINT_BRIEUC);
   await expect(page.getByTestId("population")).toHaveText(/^154\s?167 habitants$/);
   await expect(page.getByRole("img", { name: /Carte du territoire/ }).locator("path")).toHaveCount(32);
@@ -89,7 +88,6 @@ test("the members list shows roles and functions; the last coordinator cannot be
 
 test("a coordinator edits the territory: adding a commune changes the population", async ({ page }) => {
   await signIn(page, COORDINATOR);
-  await page.goto("/");
   const h1 = page.getByRole("heading", { level: 1 });
   await openClsm(page, RENNES);
   await page.getByRole("link", { name: "Modifier le territoire" }).click();

@@ -25,7 +25,6 @@ test("a coordinator records a need tagged with an objective, links it to a meeti
   const resourceTitle = `Résidence accueil ${suffix}`;
   const figureLabel = `Places en résidence accueil ${suffix}`;
   await signIn(page, COORDINATOR);
-  await page.goto("/");
   await openClsm(page, SAINT_BRIEUC);
 
   await page

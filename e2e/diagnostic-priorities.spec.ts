@@ -15,7 +15,6 @@ test("a coordinator runs a dot vote on priorities, chooses one, then downloads t
     (t) => `${t} ${suffix}`,
   ) as [string, string, string];
   await signIn(page, COORDINATOR);
-  await page.goto("/");
   await openClsm(page, SAINT_BRIEUC);
   await page
     .getByRole("navigation", { name: "Navigation principale" })

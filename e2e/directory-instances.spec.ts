@@ -18,7 +18,6 @@ test("the directory filters by instance, adds a selection to an instance, and th
 }) => {
   const h1 = page.getByRole("heading", { level: 1 });
   await signIn(page, COORDINATOR);
-  await page.goto("/");
   await openClsm(page, SAINT_BRIEUC);
   await page.getByRole("link", { name: "Annuaire" }).click();
   await expect(h1).toHaveText("Annuaire");

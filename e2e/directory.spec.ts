@@ -30,7 +30,6 @@ test("a coordinator adds a structure and a carer, finds them without accents, an
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const h1 = page.getByRole("heading", { level: 1 });
   await signIn(page, COORDINATOR);
-  await page.goto("/");
   await openClsm(page, SAINT_BRIEUC);
   await expect(page.getByRole("heading", { name: "Les quatre piliers" })).toBeVisible();
 
@@ -151,7 +150,6 @@ test("a coordinator adds a structure and a carer, finds them without accents, an
 test("collèges: add, map to a pillar, reorder with the keyboard, delete when empty", async ({ page }) => {
   const h1 = page.getByRole("heading", { level: 1 });
   await signIn(page, COORDINATOR);
-  await page.goto("/");
   await openClsm(page, SAINT_BRIEUC);
   await page.getByRole("link", { name: "Annuaire" }).click();
   await page.getByRole("navigation", { name: "Annuaire" }).getByRole("link", { name: "Collèges" }).click();
@@ -190,7 +188,6 @@ test("a coordinator imports a spreadsheet: fixes a mapping, resolves a duplicate
 }) => {
   const h1 = page.getByRole("heading", { level: 1 });
   await signIn(page, COORDINATOR);
-  await page.goto("/");
   await openClsm(page, SAINT_BRIEUC);
   const clsmId = page.url().split("/clsm/")[1];
 
@@ -265,7 +262,6 @@ test("a member reads the directory without contact details when the coordinator 
   browser,
 }) => {
   await signIn(page, COORDINATOR);
-  await page.goto("/");
   await openClsm(page, SAINT_BRIEUC);
   await page.getByRole("link", { name: "Annuaire" }).click();
   const visibility = page.getByRole("checkbox", { name: /Les membres du CLSM voient les adresses e-mail/ });
@@ -309,7 +305,6 @@ test("a person's page: change of role keeps the history, merge, personal data ex
 }) => {
   const h1 = page.getByRole("heading", { level: 1 });
   await signIn(page, COORDINATOR);
-  await page.goto("/");
   await openClsm(page, SAINT_BRIEUC);
   const clsmId = page.url().split("/clsm/")[1];
   const create = async (data: Record<string, unknown>) => {
@@ -403,7 +398,6 @@ test("a person's page: change of role keeps the history, merge, personal data ex
 test("structures: merge a duplicate, then delete", async ({ page }) => {
   const h1 = page.getByRole("heading", { level: 1 });
   await signIn(page, COORDINATOR);
-  await page.goto("/");
   await openClsm(page, SAINT_BRIEUC);
   const clsmId = page.url().split("/clsm/")[1];
   const create = async (name: string) => {

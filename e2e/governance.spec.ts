@@ -26,7 +26,6 @@ test("a coordinator creates a COPIL, adds members, sees the missing pillars, end
   const copilName = `COPIL e2e ${suffix}`;
   const groupName = `Groupe e2e ${suffix}`;
   await signIn(page, COORDINATOR);
-  await page.goto("/");
   await openClsm(page, SAINT_BRIEUC);
 
   // The instances of the CLSM, from the main navigation.
@@ -208,7 +207,6 @@ test("a member reads the instances: no write actions, and a confidential instanc
 }) => {
   const h1 = page.getByRole("heading", { level: 1 });
   await signIn(page, "aidante@clsm-saintbrieuc.demo");
-  await page.goto("/");
   await openClsm(page, SAINT_BRIEUC);
   await page
     .getByRole("navigation", { name: "Navigation principale" })

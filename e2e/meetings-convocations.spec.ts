@@ -9,7 +9,6 @@ test("an invitee answers the convocation from the mailed link, on a phone, witho
 }) => {
   // The coordination schedules a meeting with an outside guest and sends the convocations (through the API).
   await signIn(page, COORDINATOR);
-  await page.goto("/");
   await openClsm(page, SAINT_BRIEUC);
   const clsmId = page.url().split("/clsm/")[1];
   const guest = `invitee.${Date.now().toString(36)}@exemple.test`;

@@ -25,7 +25,6 @@ test("create a COPIL, schedule, convene, answer from the link, take attendance, 
   const suffix = Date.now().toString(36);
   const copilName = `COPIL parcours ${suffix}`;
   await signIn(page, COORDINATOR);
-  await page.goto("/");
   await openClsm(page, SAINT_BRIEUC);
 
   // A COPIL with one member from the directory.

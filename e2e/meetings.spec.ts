@@ -45,7 +45,6 @@ test("a coordinator schedules a COPIL meeting with an outside guest, builds its 
   const date = nextMonthDay(15);
   const copyDate = nextMonthDay(22);
   await signIn(page, COORDINATOR);
-  await page.goto("/");
   await openClsm(page, SAINT_BRIEUC);
 
   // The meetings of the CLSM, from the main navigation: this month's calendar and the year's record.
@@ -269,7 +268,6 @@ test("a coordinator schedules a COPIL meeting with an outside guest, builds its 
 test("a member of the CLSM reads the meetings without any write action", async ({ page, browser }) => {
   // The coordination schedules a COPIL meeting next month (through the API).
   await signIn(page, COORDINATOR);
-  await page.goto("/");
   await openClsm(page, SAINT_BRIEUC);
   const clsmId = page.url().split("/clsm/")[1];
   const instances = await (await page.request.get(`/api/clsms/${clsmId}/instances`)).json();

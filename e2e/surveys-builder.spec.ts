@@ -22,7 +22,6 @@ test("a coordinator builds a survey with a question shown only on « Oui », sav
   const h1 = page.getByRole("heading", { level: 1 });
   const title = `Enquête e2e ${Date.now().toString(36)}`;
   await signIn(page, COORDINATOR);
-  await page.goto("/");
   await openClsm(page, SAINT_BRIEUC);
   await page
     .getByRole("navigation", { name: "Navigation principale" })

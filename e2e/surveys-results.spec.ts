@@ -11,7 +11,6 @@ test("the coordinator reads the demo survey's results: a chart and its data, cro
   // Thirty charts drawn twice and three accessibility checks: longer than the default minute on a busy machine.
   test.setTimeout(150_000);
   await signIn(page, COORDINATOR);
-  await page.goto("/");
   await openClsm(page, SAINT_BRIEUC);
   await page
     .getByRole("navigation", { name: "Navigation principale" })
