@@ -1,22 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { frLong, nextMonthDay } from "./dates";
 import { COORDINATOR, expectAccessible, field, openClsm, signIn } from "./helpers";
 
 const SAINT_BRIEUC = "CLSM de Saint-Brieuc Armor Agglomération";
-
-const parisToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
-/** A day of next month, as YYYY-MM-DD. */
-function nextMonthDay(day: number): string {
-  const [y, m] = parisToday().split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, day)).toISOString().slice(0, 10);
-}
-const frLong = (iso: string) =>
-  new Intl.DateTimeFormat("fr-FR", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(`${iso}T00:00:00Z`));
 
 test("a coordinator schedules a weekly series, then moves it and the following meetings to another room", async ({
   page,

@@ -1,30 +1,8 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import { frLong, frMonth, nextMonthDay, parisToday } from "./dates";
 import { COORDINATOR, expectAccessible, field, openClsm, signIn } from "./helpers";
 
 const SAINT_BRIEUC = "CLSM de Saint-Brieuc Armor Agglomération";
-
-// Dates are computed from today (in Paris), so the test runs on any day of the year.
-const parisToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
-/** A day of next month, as YYYY-MM-DD. */
-function nextMonthDay(day: number): string {
-  const [y, m] = parisToday().split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, day)).toISOString().slice(0, 10);
-}
-const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const frLong = (iso: string) =>
-  new Intl.DateTimeFormat("fr-FR", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(utc(iso));
-const frMonth = (iso: string) => {
-  const s = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" }).format(
-    utc(iso),
-  );
-  return s.charAt(0).toUpperCase() + s.slice(1);
-};
 
 /** Chooses an option of a React Aria select, by the select's label. */
 async function choose(scope: Page | Locator, page: Page, label: string, option: string) {
