@@ -4,7 +4,7 @@ import { COORDINATOR, expectAccessible, field, openClsm, signIn } from "./helper
 
 const SAINT_BRIEUC = "CLSM de Saint-Brieuc Armor Agglomération";
 
-test("a coordinator schedules a weekly series, then moves it and the following meetings to another room", async ({
+test("a coordinator schedules a weekly series, postpones an agenda item to its third meeting, then moves the series to another room", async ({
   page,
 }) => {
   const h1 = page.getByRole("heading", { level: 1 });
@@ -34,13 +34,32 @@ test("a coordinator schedules a weekly series, then moves it and the following m
   await dialog.getByRole("button", { name: "Programmer", exact: true }).click();
   await expect(dialog).toBeHidden();
 
-  // From the first: this one and the two following go to room B; each keeps its day.
+  // From the first: an agenda item postponed to the third meeting, chosen in a list (no instance: no "next one").
   const grid = page.getByRole("table", { name: /^Réunions de / });
   await grid
     .getByRole("link", { name: `10 h 00 ${title}` })
     .first()
     .click();
   await expect(h1).toHaveText(title);
+  await field(page, "Intitulé du point").fill("Point reporté");
+  await page.getByRole("button", { name: "Ajouter le point" }).click();
+  await page.getByRole("button", { name: "Autres actions pour « Point reporté »" }).click();
+  await expect(page.getByRole("menuitem", { name: "Reporter à la prochaine réunion" })).toHaveCount(0);
+  await page.getByRole("menuitem", { name: "Reporter à une autre réunion…" }).click();
+  const postpone = page.getByRole("dialog", { name: "Reporter « Point reporté »" });
+  await postpone.getByRole("button", { name: /Réunion qui reprend le point$/ }).click();
+  // The later meetings of the CLSM, this series' two among them.
+  const ofSeries = page.getByRole("option", { name: new RegExp(`à 10 h 00 — ${title}$`) });
+  await expect(ofSeries).toHaveCount(2);
+  await ofSeries.nth(1).click();
+  await expectAccessible(page, "postpone an agenda item");
+  await postpone.getByRole("button", { name: "Reporter", exact: true }).click();
+  await expect(postpone).toBeHidden();
+  await expect(page.getByRole("status").filter({ hasText: "est reporté" })).toContainText(
+    `« Point reporté » est reporté à la réunion du ${frLong(third)}`,
+  );
+
+  // This one and the two following go to room B; each keeps its day.
   await page.getByRole("button", { name: "Modifier", exact: true }).click();
   const edit = page.getByRole("dialog", { name: "Modifier la réunion" });
   const series = edit.getByRole("radiogroup", { name: "Cette réunion fait partie d'une série" });
@@ -56,7 +75,7 @@ test("a coordinator schedules a weekly series, then moves it and the following m
   await expectAccessible(page, "edit a meeting of a series");
   await edit.getByRole("button", { name: "Enregistrer" }).click();
   await expect(edit).toBeHidden();
-  await expect(page.getByRole("status")).toContainText(
+  await expect(page.getByRole("status").filter({ hasText: "de la série" })).toContainText(
     "La réunion et les 2 suivantes de la série sont enregistrées.",
   );
   await expect(page.getByText("Salle B")).toBeVisible();
@@ -70,4 +89,5 @@ test("a coordinator schedules a weekly series, then moves it and the following m
   await expect(h1).toHaveText(title);
   await expect(page.getByText(`${frLong(third)}, 10 h 00`)).toBeVisible();
   await expect(page.getByText("Salle B")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Ordre du jour" })).toContainText("Point reporté");
 });

@@ -22,6 +22,7 @@ import {
 } from "./api";
 import { formatDuration, formatLongDate } from "./dates";
 import type { Notice } from "./labels";
+import { PostponeForm, postponedNotice } from "./PostponeForm";
 
 type Direction = "up" | "down";
 const buttonId = (itemId: string, dir: Direction) => `agenda-${itemId}-${dir}`;
@@ -29,7 +30,8 @@ const buttonId = (itemId: string, dir: Direction) => `agenda-${itemId}-${dir}`;
 /**
  * The agenda: an ordered list of items (duration, presenter, treated or postponed) with the total duration. The
  * coordination adds items, moves them with "Monter" / "Descendre" (the focus stays on the moved item and its new
- * place is announced), marks them treated, postpones one to the instance's next meeting, edits or removes it.
+ * place is announced), marks them treated, postpones one to the instance's next meeting or to a meeting chosen in a
+ * list, edits or removes it.
  */
 export function AgendaSection({
   clsmId,
@@ -182,7 +184,7 @@ export function AgendaSection({
   );
 }
 
-type Open = "edit" | "remove" | null;
+type Open = "edit" | "postponeTo" | "remove" | null;
 
 /** "Traité" and the less frequent actions of an item: edit, postpone to the next meeting, remove. */
 function ItemMenu({
@@ -242,8 +244,11 @@ function ItemMenu({
         }}
       >
         <MenuItem id="edit">Modifier le point</MenuItem>
-        {item.outcome === "pending" ? (
+        {item.outcome === "pending" && meeting.instance ? (
           <MenuItem id="postpone">Reporter à la prochaine réunion</MenuItem>
+        ) : null}
+        {item.outcome === "pending" ? (
+          <MenuItem id="postponeTo">Reporter à une autre réunion…</MenuItem>
         ) : null}
         <MenuItem id="remove">Retirer de l'ordre du jour</MenuItem>
       </MenuButton>
@@ -267,6 +272,24 @@ function ItemMenu({
                 },
               )
             }
+          />
+        )}
+      </ModalDialog>
+      <ModalDialog
+        title={`Reporter « ${item.title} »`}
+        isOpen={open === "postponeTo"}
+        onOpenChange={(o) => !o && close()}
+      >
+        {() => (
+          <PostponeForm
+            clsmId={clsmId}
+            meeting={meeting}
+            item={item}
+            onCancel={close}
+            onPostponed={(target) => {
+              close();
+              onNotice({ tone: "success", text: postponedNotice(item.title, target) });
+            }}
           />
         )}
       </ModalDialog>
