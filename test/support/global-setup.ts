@@ -1,6 +1,4 @@
-import { mkdir, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
-import type { PGlite } from "@electric-sql/pglite";
+import { rm } from "node:fs/promises";
 import type { TestProject } from "vitest/node";
 import { adminQuery, buildTemplate, pgliteTemplatePath, templateName, usingPostgres } from "./databases";
 
@@ -18,12 +16,7 @@ export default async function setup(project: TestProject) {
     await template.close();
     return async () => adminQuery(`DROP DATABASE IF EXISTS "${templateName(runId)}" WITH (FORCE)`);
   }
-  // Reach the PGlite client through drizzle to dump its data directory.
-  const client = (template.db as unknown as { $client: PGlite }).$client;
-  const dump = await client.dumpDataDir("gzip");
-  const file = pgliteTemplatePath(runId);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
+  // Closed cleanly, the data directory is copied for each test file.
   await template.close();
-  return async () => rm(file, { force: true });
+  return async () => rm(pgliteTemplatePath(runId), { recursive: true, force: true });
 }
