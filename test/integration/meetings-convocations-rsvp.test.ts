@@ -9,6 +9,8 @@ import { createMeeting, getMeeting, meetingsUrl } from "../support/meetings";
 // Answering without an account, through the link of the convocation.
 
 const t = await setupApp();
+/** An app whose public answer routes take two requests a minute per address. */
+const limited = await setupApp({ AUTH_RATE_LIMIT_PER_MINUTE: "2" });
 
 /** A convened COPIL meeting; returns the answer tokens of the mayor and of the guest, read from the outbox. */
 async function convened(
@@ -187,7 +189,6 @@ describe("answering a convocation without an account", () => {
 
 describe("the public answer routes", () => {
   it("are limited per client address (429)", async () => {
-    const limited = await setupApp({ AUTH_RATE_LIMIT_PER_MINUTE: "2" });
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++)
       statuses.push(
