@@ -70,7 +70,12 @@ if (!row) throw new Error("no survey");
 const communes = new Map(
   (await services.workspaces.territoryCommunes(database.db, data.clsmId)).map((c) => [c.code, c.name]),
 );
-const byId = (id: string) => allQuestions(row.definition).find((q) => q.id === id) ?? null;
+const questions = allQuestions(row.definition);
+function byId(id: string) {
+  const question = questions.find((q) => q.id === id);
+  if (!question) throw new Error(`no question ${id} in the survey`);
+  return question;
+}
 console.log(
   `\n${data.answers} answers, computed without the cache, ${repeat} runs each after one unmeasured\n`,
 );
@@ -89,7 +94,7 @@ for (const [label, by] of [
       surveyId: data.surveyId,
       definition: row.definition,
       communes,
-      by: by ? byId(by) : null,
+      by: by ? { kind: "question" as const, question: byId(by) } : null,
     });
     if (run >= 0) durations.push(performance.now() - start);
   }

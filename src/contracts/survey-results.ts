@@ -15,9 +15,15 @@ export const crossTabTypes = ["single_choice", "scale", "yes_no", "commune"] as 
 /** The question types whose answers are free text, listed apart (with the "Autre, précisez" texts). */
 export const textTypes = ["short_text", "long_text"] as const;
 
+/**
+ * Splits a named survey's results by the directory collège of the people who answered through their personal link
+ * (not a question id: those never hold ":").
+ */
+export const COLLEGE_SPLIT = ":college";
+
 export const resultsQuery = z.object({
-  /** A question whose answers split every figure (single choice, scale, yes/no or commune). */
-  by: questionId.optional(),
+  /** A question whose answers split every figure (single choice, scale, yes/no or commune), or COLLEGE_SPLIT. */
+  by: z.union([questionId, z.literal(COLLEGE_SPLIT)]).optional(),
 });
 export type ResultsQuery = z.infer<typeof resultsQuery>;
 
@@ -125,7 +131,7 @@ export const surveyResults = z.object({
   days: z.array(z.object({ day: z.string(), count })),
   by: z.object({ questionId: z.string(), label: z.string(), groups: z.array(crossTabGroup) }).nullable(),
   questions: z.array(questionResult),
-  /** The questions the results can be split by. */
+  /** What the results can be split by: questions, and COLLEGE_SPLIT for a named survey. */
   crossTabQuestions: z.array(z.object({ id: z.string(), label: z.string() })),
   can: z.object({ manage: z.boolean() }),
 });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { anonymitySentence } from "../../src/contracts/survey-answers";
+import { COLLEGE_SPLIT } from "../../src/contracts/survey-results";
 import { REMINDER_JOB, reminderAt } from "../../src/server/diagnostic/answering/invitations";
 import { surveyInvitation } from "../../src/server/diagnostic/tables";
 import { job } from "../../src/server/jobs/tables";
@@ -9,11 +10,13 @@ import { frenchLongDate, frenchTime } from "../../src/server/meetings/convocatio
 import { parisToday } from "../../src/server/platform/dates";
 import { setupApp } from "../support/app";
 import { mailsTo, uniqueEmail } from "../support/convocations";
-import { createPerson } from "../support/directory";
+import { collegeId, createPerson } from "../support/directory";
 import { createTenant, expectErrorBody, type Tenant } from "../support/factories";
 import { addMembers, createInstance } from "../support/governance";
 import {
   answerableSurvey,
+  newBrowserKey,
+  postAnswer,
   postInvitationAnswer,
   storedResponses,
   viewInvitation,
@@ -300,6 +303,77 @@ describe("answering through a personal link", () => {
     // Bob was not invited: nothing about these surveys in his export.
     const bob = await call(c, "GET", `/api/clsms/${c.clsm.id}/directory/people/${c.bob.id}/export`);
     expect(bob.json().surveys).toEqual([]);
+  });
+
+  it("split a named survey's results by the directory collège of those who answered; the public link's apart", async () => {
+    const tenant = await createTenant(t);
+    const { clsm, coordinator } = tenant;
+    const elus = await collegeId(t, coordinator, clsm.id, "elus");
+    const usagers = await collegeId(t, coordinator, clsm.id, "usagers");
+    const person = async (name: string, college: string) => {
+      const email = uniqueEmail(name);
+      const created = await createPerson(t, coordinator, clsm.id, {
+        firstName: name,
+        lastName: "Test",
+        email,
+        collegeId: college,
+      });
+      return { ...created, email };
+    };
+    const anne = await person("anne", elus);
+    const bob = await person("bob", usagers);
+    const cloe = await person("cloe", usagers);
+    const { id, token } = await answerableSurvey(t, tenant, { anonymous: false });
+    await invite(tenant, id, { personIds: [anne.id, bob.id, cloe.id] });
+    await send(tenant, id);
+    const role = { anne: "aidant", bob: "habitant", cloe: "aidant" } as const;
+    for (const p of [anne, bob, cloe]) {
+      const body = { answers: { role: role[p.firstName as keyof typeof role] }, others: {} };
+      expect((await postInvitationAnswer(t, await tokenIn(p.email), body)).statusCode).toBe(201);
+    }
+    const outsider = {
+      answers: { role: "habitant" },
+      others: {},
+      browserKey: newBrowserKey(),
+      respondent: { name: "Léa Morel" },
+    };
+    expect((await postAnswer(t, token, outsider)).statusCode).toBe(201);
+
+    const results = await call(
+      tenant,
+      "GET",
+      `/api/clsms/${clsm.id}/surveys/${id}/results?by=${encodeURIComponent(COLLEGE_SPLIT)}`,
+    );
+    expect(results.statusCode, results.body).toBe(200);
+    const body = results.json();
+    expect(body.crossTabQuestions).toContainEqual({ id: COLLEGE_SPLIT, label: "Collège dans l'annuaire" });
+    expect(
+      body.by.groups.map((g: { label: string; respondents: number }) => [g.label, g.respondents]),
+    ).toEqual([
+      [expect.stringMatching(/élu/i), 1],
+      [expect.stringMatching(/usager|personnes concernées/i), 2],
+      ["Sans collège (lien public ou fiche sans collège)", 1],
+    ]);
+    const roleResult = body.questions.find((q: { id: string }) => q.id === "role");
+    const counts = (group: { figures: { items: { key: string; count: number }[] } }) =>
+      Object.fromEntries(group.figures.items.map((i) => [i.key, i.count]));
+    expect(roleResult.groups.map(counts)).toEqual([
+      { habitant: 0, aidant: 1, _other: 0 },
+      { habitant: 1, aidant: 1, _other: 0 },
+      { habitant: 1, aidant: 0, _other: 0 },
+    ]);
+
+    // An anonymous survey's answers are tied to nobody: no such split.
+    const anonymous = await answerableSurvey(t, tenant);
+    const refused = await call(
+      tenant,
+      "GET",
+      `/api/clsms/${clsm.id}/surveys/${anonymous.id}/results?by=${encodeURIComponent(COLLEGE_SPLIT)}`,
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields).toHaveProperty("by");
+    const offered = await call(tenant, "GET", `/api/clsms/${clsm.id}/surveys/${anonymous.id}/results`);
+    expect(offered.json().crossTabQuestions.map((q: { id: string }) => q.id)).not.toContain(COLLEGE_SPLIT);
   });
 
   it("refuses tampered signatures, another invitation's signature and malformed links (404), and bad answers (400)", async () => {

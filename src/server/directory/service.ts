@@ -353,6 +353,12 @@ export function createDirectoryService(deps: { db: Db }) {
     },
 
     /** Names of some structures of the CLSM (unknown ids are left out), in one query; for other domains' own use. */
+    /** The CLSM's collèges in their order, for other domains' labels. */
+    async collegeNames(tx: Db, clsmId: string) {
+      const rows = await repo.listColleges(tx, clsmId);
+      return rows.map((c) => ({ id: c.id, name: c.name }));
+    },
+
     async structureNames(tx: Db, clsmId: string, ids: string[]) {
       const rows = await repo.findStructures(tx, clsmId, [...new Set(ids)]);
       return rows.map((s) => ({ id: s.id, name: s.name }));

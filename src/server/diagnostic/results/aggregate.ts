@@ -35,9 +35,17 @@ export interface ResultsInput {
   definition: SurveyDefinition;
   /** INSEE code → name, for the territory's communes. */
   communes: Map<string, string>;
-  /** The question splitting the results (checked by the caller: single choice, scale, yes/no, commune). */
-  by: Question | null;
+  /** What splits the results (checked by the caller), or nothing. */
+  by: CrossTab | null;
 }
+
+/**
+ * A cross-tab: by a question (single choice, scale, yes/no, commune) or, for a named survey, by the directory
+ * collège of those who answered through their personal link (the CLSM's collèges in their order).
+ */
+export type CrossTab =
+  | { kind: "question"; question: Question }
+  | { kind: "college"; colleges: { id: string; name: string }[] };
 
 export interface ComputedResults {
   respondents: number;
@@ -283,6 +291,16 @@ function groupList(by: Question, respondents: Map<string | null, number>, commun
   return groups;
 }
 
+/** The collèges in their order (those with answers only), then the answers tied to no collège. */
+function collegeGroups(colleges: { id: string; name: string }[], respondents: Map<string | null, number>) {
+  const groups: { key: string | null; label: string; respondents: number }[] = colleges
+    .filter((c) => respondents.get(c.id))
+    .map((c) => ({ key: c.id, label: c.name, respondents: respondents.get(c.id) ?? 0 }));
+  if (respondents.get(null))
+    groups.push({ key: null, label: m.noCollege, respondents: respondents.get(null) ?? 0 });
+  return groups;
+}
+
 /** The results of a survey, from three statements: who saw what, the distinct answers, the days. */
 export async function computeResults(db: Db, input: ResultsInput): Promise<ComputedResults> {
   const { clsmId, surveyId, definition, communes, by } = input;
@@ -291,7 +309,11 @@ export async function computeResults(db: Db, input: ResultsInput): Promise<Compu
   const sectionOf = new Map(
     definition.sections.flatMap((s) => s.questions.map((q) => [q.id, s.title] as const)),
   );
-  const split: repo.Split | null = by ? { questionId: by.id, yesNo: by.type === "yes_no" } : null;
+  const split: repo.Split | null = !by
+    ? null
+    : by.kind === "college"
+      ? { college: true }
+      : { questionId: by.question.id, yesNo: by.question.type === "yes_no" };
   const kinds = Object.fromEntries(questions.map((q) => [q.id, valueKind[q.type]]));
   const [projections, values, days] = await Promise.all([
     repo.projections(db, clsmId, surveyId, conditionTargets(definition), split),
@@ -340,7 +362,11 @@ export async function computeResults(db: Db, input: ResultsInput): Promise<Compu
     }
   }
 
-  const groups = by ? groupList(by, groupRespondents, communes) : null;
+  const groups = !by
+    ? null
+    : by.kind === "college"
+      ? collegeGroups(by.colleges, groupRespondents)
+      : groupList(by.question, groupRespondents, communes);
   return {
     respondents,
     days: days.map((d) => ({ day: d.day, count: d.n })),

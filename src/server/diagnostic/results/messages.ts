@@ -5,6 +5,10 @@ export const resultsMessages = {
   no: "Non",
   outsideTerritory: "Hors du territoire",
   noAnswer: "Sans réponse",
+  noCollege: "Sans collège (lien public ou fiche sans collège)",
+  collegeSplit: "Collège dans l'annuaire",
+  collegeSplitAnonymous:
+    "Les réponses d'une enquête anonyme ne sont reliées à personne : elles ne se croisent pas par collège.",
   surveyNotFound: "Enquête introuvable.",
   responseNotFound: "Réponse introuvable.",
   byUnknown: "Cette question n'existe pas dans l'enquête.",

@@ -1,5 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
+import { directoryPerson } from "../../directory/tables";
 import type { Db } from "../../platform/db";
+import { surveyInvitation } from "../tables";
 
 // SQL of a survey's results. Answers are aggregated in the database (jsonb functions, GROUP BY): three statements
 // per request whatever the number of answers or questions, returning distinct values with their counts; the rows
@@ -20,19 +22,21 @@ export type ValueKind = "value" | "month" | "json" | "count";
 const idArray = (ids: string[]) => sql`${`{${ids.join(",")}}`}::text[]`;
 
 /**
- * The answer that splits the results: its value as text for each response (choice id, commune code, "yes"/"no"),
- * null when the respondent did not answer it. Without a cross-tab, every response is in one group (null).
+ * What splits the results, as text for each response: the answer to a question (choice id, commune code,
+ * "yes"/"no"; null when not answered), or the directory collège of the person whose personal link brought the
+ * answer (null for an answer through the public link or a person without collège). Without a cross-tab, every
+ * response is in one group (null).
  */
-export interface Split {
-  questionId: string;
-  yesNo: boolean;
-}
+export type Split = { questionId: string; yesNo: boolean } | { college: true };
 
 const scope = (clsmId: string, surveyId: string) =>
   sql`r.clsm_id = ${clsmId}::uuid and r.survey_id = ${surveyId}::uuid`;
 
 function groupOf(split: Split | null): SQL {
   if (!split) return sql`null::text`;
+  if ("college" in split)
+    return sql`(select p.college_id::text from ${surveyInvitation} i
+                join ${directoryPerson} p on p.id = i.person_id where i.id = r.invitation_id)`;
   const v = sql`r.answers -> ${split.questionId}::text`;
   return split.yesNo
     ? sql`case ${v} when 'true'::jsonb then 'yes' when 'false'::jsonb then 'no' end`

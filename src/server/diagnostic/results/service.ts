@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
 import { allQuestions, type Question, type SurveyDefinition } from "../../../contracts/survey-definition";
 import {
+  COLLEGE_SPLIT,
   crossTabTypes,
   type ResultsQuery,
   type SurveyResults,
@@ -20,7 +21,7 @@ import { type Cell, csvStream, toCsv, toXlsx, xlsxStream } from "../../platform/
 import type { WorkspacesService } from "../../workspaces/service";
 import type { DiagnosticAccess, DiagnosticReader } from "../access";
 import { findSurvey, type SurveyRow } from "../surveys/repo";
-import { computeResults } from "./aggregate";
+import { type CrossTab, computeResults } from "./aggregate";
 import { createResultsCache } from "./cache";
 import { rawAnswersLayout, summaryHeaders, summaryRows } from "./export";
 import { resultsMessages as m } from "./messages";
@@ -78,12 +79,16 @@ export function createResultsService(deps: {
     return new Map(communes.map((c) => [c.code, c.name]));
   }
 
-  function splitBy(definition: SurveyDefinition, by: string | undefined): Question | null {
+  async function splitBy(tx: Db, row: SurveyRow, by: string | undefined): Promise<CrossTab | null> {
     if (!by) return null;
-    const q = allQuestions(definition).find((x) => x.id === by);
-    if (!q) throw badRequest(m.byUnknown, { by: m.byUnknown });
-    if (!isCrossTab(q)) throw badRequest(m.byNotSplittable, { by: m.byNotSplittable });
-    return q;
+    if (by === COLLEGE_SPLIT) {
+      if (row.anonymous) throw badRequest(m.collegeSplitAnonymous, { by: m.collegeSplitAnonymous });
+      return { kind: "college", colleges: await directory.collegeNames(tx, row.clsmId) };
+    }
+    const question = allQuestions(row.definition).find((x) => x.id === by);
+    if (!question) throw badRequest(m.byUnknown, { by: m.byUnknown });
+    if (!isCrossTab(question)) throw badRequest(m.byNotSplittable, { by: m.byNotSplittable });
+    return { kind: "question", question };
   }
 
   async function resultsOf(
@@ -93,15 +98,26 @@ export function createResultsService(deps: {
     manage: boolean,
   ): Promise<SurveyResults> {
     const definition = row.definition;
-    const by = splitBy(definition, query.by);
+    const by = await splitBy(tx, row, query.by);
     const [communes, answers] = await Promise.all([
       communeNames(tx, row.clsmId),
       repo.answersFingerprint(tx, row.clsmId, row.id),
     ]);
     const fingerprint = [answers, row.updatedAt.toISOString(), ...communes].join("|");
-    const computed = await cache.get(`${row.id}|${by?.id ?? ""}`, fingerprint, () =>
-      computeResults(tx, { clsmId: row.clsmId, surveyId: row.id, definition, communes, by }),
-    );
+    const compute = () =>
+      computeResults(tx, { clsmId: row.clsmId, surveyId: row.id, definition, communes, by });
+    // By collège, the groups follow the directory (a person may change collège): computed each time, which a
+    // named survey's answers (one per invited person) keep cheap.
+    const computed =
+      by?.kind === "college"
+        ? await compute()
+        : await cache.get(`${row.id}|${by?.question.id ?? ""}`, fingerprint, compute);
+    const byLabel =
+      by?.kind === "college"
+        ? { questionId: COLLEGE_SPLIT, label: m.collegeSplit }
+        : by
+          ? { questionId: by.question.id, label: by.question.label }
+          : null;
     return {
       survey: {
         id: row.id,
@@ -113,11 +129,14 @@ export function createResultsService(deps: {
       },
       respondents: computed.respondents,
       days: computed.days,
-      by: by && computed.groups ? { questionId: by.id, label: by.label, groups: computed.groups } : null,
+      by: byLabel && computed.groups ? { ...byLabel, groups: computed.groups } : null,
       questions: computed.questions,
-      crossTabQuestions: allQuestions(definition)
-        .filter(isCrossTab)
-        .map((q) => ({ id: q.id, label: q.label })),
+      crossTabQuestions: [
+        ...allQuestions(definition)
+          .filter(isCrossTab)
+          .map((q) => ({ id: q.id, label: q.label })),
+        ...(row.anonymous ? [] : [{ id: COLLEGE_SPLIT, label: m.collegeSplit }]),
+      ],
       can: { manage },
     };
   }

@@ -96,7 +96,11 @@ export function SurveyResultsPage() {
           <div className="results-filters">
             <SelectField
               label="Croiser par…"
-              description="Chaque résultat est alors détaillé selon la réponse à cette question."
+              description={
+                data.survey.anonymous
+                  ? "Chaque résultat est alors détaillé selon la réponse à cette question."
+                  : "Chaque résultat est alors détaillé selon la réponse à cette question, ou selon le collège (dans l'annuaire) des personnes qui ont répondu par leur lien personnel."
+              }
               options={[
                 { id: NONE, label: "Aucun croisement" },
                 ...data.crossTabQuestions.map((q) => ({ id: q.id, label: q.label })),
