@@ -24,28 +24,30 @@ const xLabel = (label: string) => ({ label, labelAnchor: "center" as const, labe
 const BOTTOM = 44;
 const rowHeight = (rows: number) => Math.max(90, 34 * rows + 50);
 
-function barsX(
-  items: { key: string; label: string; count: number; percent: number | null }[],
+/** The colour of single-series bars (the page's CSS may set it). */
+const BAR = "var(--chart-bar, #1f5fa8)";
+
+/** Horizontal bars, one per labelled row (in the given order), each with its value written after it. */
+function labelledBarsX<T extends { key: string; label: string }>(
+  rows: T[],
+  x: keyof T & string,
+  text: (row: T) => string,
+  axis: string,
   width: number,
+  marginRight = 50,
 ) {
-  const labelOf = new Map(items.map((i) => [i.key, i.label]));
+  const labelOf = new Map(rows.map((r) => [r.key, r.label]));
   return {
     width,
-    height: rowHeight(items.length),
-    marginLeft: leftMargin(items.map((i) => i.label)),
-    marginRight: 90,
+    height: rowHeight(rows.length),
+    marginLeft: leftMargin(rows.map((r) => r.label)),
+    marginRight,
     marginBottom: BOTTOM,
-    x: { ...xLabel("Nombre de réponses"), grid: true },
-    y: { label: null, domain: items.map((i) => i.key), tickFormat: (k: string) => cut(labelOf.get(k) ?? k) },
+    x: { ...xLabel(axis), grid: true },
+    y: { label: null, domain: rows.map((r) => r.key), tickFormat: (k: string) => cut(labelOf.get(k) ?? k) },
     marks: [
-      Plot.barX(items, { x: "count", y: "key", fill: "var(--chart-bar, #1f5fa8)" }),
-      Plot.text(items, {
-        x: "count",
-        y: "key",
-        text: (i: (typeof items)[number]) => `${i.count} (${percentText(i.percent)})`,
-        dx: 6,
-        textAnchor: "start",
-      }),
+      Plot.barX(rows, { x, y: "key", fill: BAR }),
+      Plot.text(rows, { x, y: "key", text, dx: 6, textAnchor: "start" }),
       Plot.ruleX([0]),
     ],
   } satisfies Plot.PlotOptions;
@@ -123,7 +125,14 @@ function plainChart(q: QuestionResult, width: number): ChartSpec | null {
       }
       const most = top(f.items);
       return {
-        options: barsX(f.items, width),
+        options: labelledBarsX(
+          f.items,
+          "count",
+          (i) => `${i.count} (${percentText(i.percent)})`,
+          "Nombre de réponses",
+          width,
+          90,
+        ),
         summary: `Diagramme en barres. ${base}${
           most && most.count > 0
             ? ` Réponse la plus fréquente : ${most.label}, ${most.count} (${percentText(most.percent)}).`
@@ -139,10 +148,7 @@ function plainChart(q: QuestionResult, width: number): ChartSpec | null {
           marginBottom: BOTTOM,
           x: { ...xLabel("Note"), domain: f.items.map((i) => i.key) },
           y: { label: "Nombre de réponses", grid: true },
-          marks: [
-            Plot.barY(f.items, { x: "key", y: "count", fill: "var(--chart-bar, #1f5fa8)" }),
-            Plot.ruleY([0]),
-          ],
+          marks: [Plot.barY(f.items, { x: "key", y: "count", fill: BAR }), Plot.ruleY([0])],
         },
         summary: `Histogramme des notes de 0 à 10. ${base} Moyenne ${decimal(f.mean)}, médiane ${decimal(f.median)}.`,
       };
@@ -159,7 +165,7 @@ function plainChart(q: QuestionResult, width: number): ChartSpec | null {
                   x1: "from",
                   x2: "to",
                   y: "count",
-                  fill: "var(--chart-bar, #1f5fa8)",
+                  fill: BAR,
                   inset: 1,
                 }),
                 Plot.ruleY([0]),
@@ -172,32 +178,14 @@ function plainChart(q: QuestionResult, width: number): ChartSpec | null {
       const items = f.items
         .filter((i) => i.averageRank !== null)
         .sort((a, b) => (a.averageRank ?? 0) - (b.averageRank ?? 0));
-      const labelOf = new Map(items.map((i) => [i.key, i.label]));
       return {
-        options: {
+        options: labelledBarsX(
+          items,
+          "averageRank",
+          (i) => decimal(i.averageRank),
+          "Rang moyen (1 = le plus important)",
           width,
-          height: rowHeight(items.length),
-          marginLeft: leftMargin(items.map((i) => i.label)),
-          marginRight: 50,
-          marginBottom: BOTTOM,
-          x: { ...xLabel("Rang moyen (1 = le plus important)"), grid: true },
-          y: {
-            label: null,
-            domain: items.map((i) => i.key),
-            tickFormat: (k: string) => cut(labelOf.get(k) ?? k),
-          },
-          marks: [
-            Plot.barX(items, { x: "averageRank", y: "key", fill: "var(--chart-bar, #1f5fa8)" }),
-            Plot.text(items, {
-              x: "averageRank",
-              y: "key",
-              text: (i: (typeof items)[number]) => decimal(i.averageRank),
-              dx: 6,
-              textAnchor: "start",
-            }),
-            Plot.ruleX([0]),
-          ],
-        },
+        ),
         summary: `Diagramme en barres des rangs moyens. ${base}${items[0] ? ` Classé le plus souvent en tête : ${items[0].label}.` : ""}`,
       };
     }
@@ -262,37 +250,13 @@ function crossChart(q: QuestionResult, groups: Groups, width: number): ChartSpec
       };
     }
     case "number": {
-      const data = per.flatMap((g, gi) =>
-        g.figures.kind === "number" && g.figures.mean !== null
-          ? [{ key: String(gi), mean: g.figures.mean }]
-          : [],
-      );
-      const labelOf = new Map(rows.map((r) => [r.key, r.label]));
+      // One bar per group with answers, labelled with the group.
+      const data = rows.flatMap((r) => {
+        const figures = per[Number(r.key)]?.figures;
+        return figures?.kind === "number" && figures.mean !== null ? [{ ...r, mean: figures.mean }] : [];
+      });
       return {
-        options: {
-          width,
-          height: rowHeight(rows.length),
-          marginLeft: leftMargin(rows.map((r) => r.label)),
-          marginRight: 50,
-          marginBottom: BOTTOM,
-          x: { ...xLabel("Moyenne"), grid: true },
-          y: {
-            label: null,
-            domain: rows.map((r) => r.key),
-            tickFormat: (k: string) => cut(labelOf.get(k) ?? k),
-          },
-          marks: [
-            Plot.barX(data, { x: "mean", y: "key", fill: "var(--chart-bar, #1f5fa8)" }),
-            Plot.text(data, {
-              x: "mean",
-              y: "key",
-              text: (d: { mean: number }) => decimal(d.mean),
-              dx: 6,
-              textAnchor: "start",
-            }),
-            Plot.ruleX([0]),
-          ],
-        },
+        options: labelledBarsX(data, "mean", (d) => decimal(d.mean), "Moyenne", width),
         summary: `Diagramme en barres de la moyenne de chaque groupe. ${base}`,
       };
     }
@@ -364,7 +328,7 @@ export function daysChart(days: { day: string; count: number }[], width: number)
           x: "date",
           y: "count",
           interval: "day",
-          fill: "var(--chart-bar, #1f5fa8)",
+          fill: BAR,
           inset: 0.5,
         }),
         Plot.ruleY([0]),
