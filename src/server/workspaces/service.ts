@@ -108,6 +108,15 @@ export function createWorkspacesService(deps: {
   }
 
   /** The CLSM if the actor may read it; a CLSM they may not read does not exist for them. */
+  /** The official communes of a CLSM's territory, in no particular order. */
+  async function communesOfTerritory(tx: Db, clsmId: string) {
+    const rows = await repo.territoryRows(tx, clsmId);
+    return territory.findCommunes(
+      tx,
+      rows.communes.map((c) => c.communeCode),
+    );
+  }
+
   async function readable(actor: Actor, id: string) {
     const row = await repo.findClsm(db, id);
     if (!row || !policies.clsm.read(actor, row)) throw notFound("CLSM introuvable.");
@@ -216,12 +225,7 @@ export function createWorkspacesService(deps: {
      * for other domains that already checked theirs (a questionnaire's commune question, territorial figures).
      */
     async territoryCommunes(tx: Db, clsmId: string) {
-      const rows = await repo.territoryRows(tx, clsmId);
-      const communes = await territory.findCommunes(
-        tx,
-        rows.communes.map((c) => c.communeCode),
-      );
-      return communes
+      return (await communesOfTerritory(tx, clsmId))
         .map((c) => ({
           code: c.code,
           name: c.name,
@@ -229,6 +233,11 @@ export function createWorkspacesService(deps: {
           departementCode: c.departementCode,
         }))
         .sort((a, b) => a.name.localeCompare(b.name, "fr"));
+    },
+
+    /** INSEE code → name of the territory's communes, for labels (answers, exports); no access check. */
+    async territoryCommuneNames(tx: Db, clsmId: string): Promise<Map<string, string>> {
+      return new Map((await communesOfTerritory(tx, clsmId)).map((c) => [c.code, c.name]));
     },
 
     /**

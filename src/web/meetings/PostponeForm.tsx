@@ -6,12 +6,7 @@ import { Form } from "../ui/Form";
 import { Loading } from "../ui/Loading";
 import { SelectField } from "../ui/SelectField";
 import { useMeetings, usePostponeAgendaItem } from "./api";
-import { formatLongDate, formatShortDate, formatTime } from "./dates";
-
-/** The last day the list may reach from `date` (the meetings list covers about a year). */
-function aYearAfter(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 364 * 86_400_000).toISOString().slice(0, 10);
-}
+import { addDays, formatLongDate, formatShortDate, formatTime } from "./dates";
 
 /**
  * Postpones an agenda item to a later meeting of the CLSM chosen in a list (the next year's scheduled meetings;
@@ -31,7 +26,8 @@ export function PostponeForm({
   onPostponed: (target: MeetingListItem) => void;
 }) {
   const postpone = usePostponeAgendaItem(clsmId, meeting.id);
-  const list = useMeetings(clsmId, { from: meeting.date, to: aYearAfter(meeting.date), limit: 200 });
+  // The meetings list covers about a year at most.
+  const list = useMeetings(clsmId, { from: meeting.date, to: addDays(meeting.date, 364), limit: 200 });
   const later = (list.data?.items ?? []).filter(
     (m) => m.id !== meeting.id && m.status === "scheduled" && m.startsAt > meeting.startsAt,
   );

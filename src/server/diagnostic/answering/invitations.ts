@@ -58,7 +58,7 @@ export function createInvitationsService(deps: {
   governance: Pick<GovernanceService, "instancesByIds" | "currentMemberIds">;
   mail: MailService;
   jobs: JobQueue;
-  workspaces: Pick<WorkspacesService, "territoryCommunes">;
+  workspaces: Pick<WorkspacesService, "territoryCommuneNames">;
   baseUrl: string;
   secret: string;
 }) {
@@ -150,7 +150,7 @@ export function createInvitationsService(deps: {
   async function exportPerson(tx: Db, clsmId: string, personId: string) {
     const rows = await repo.invitationsOfPerson(tx, clsmId, personId);
     const communes = rows.some((r) => r.answers)
-      ? new Map((await deps.workspaces.territoryCommunes(tx, clsmId)).map((c) => [c.code, c.name]))
+      ? await deps.workspaces.territoryCommuneNames(tx, clsmId)
       : new Map<string, string>();
     const surveys = rows.map((r) => {
       const named = !r.anonymous;

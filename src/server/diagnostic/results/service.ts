@@ -74,11 +74,6 @@ export function createResultsService(deps: {
     return row;
   }
 
-  async function communeNames(tx: Db, clsmId: string) {
-    const communes = await workspaces.territoryCommunes(tx, clsmId);
-    return new Map(communes.map((c) => [c.code, c.name]));
-  }
-
   async function splitBy(tx: Db, row: SurveyRow, by: string | undefined): Promise<CrossTab | null> {
     if (!by) return null;
     if (by === COLLEGE_SPLIT) {
@@ -100,7 +95,7 @@ export function createResultsService(deps: {
     const definition = row.definition;
     const by = await splitBy(tx, row, query.by);
     const [communes, answers] = await Promise.all([
-      communeNames(tx, row.clsmId),
+      workspaces.territoryCommuneNames(tx, row.clsmId),
       repo.answersFingerprint(tx, row.clsmId, row.id),
     ]);
     const fingerprint = [answers, row.updatedAt.toISOString(), ...communes].join("|");
@@ -275,7 +270,11 @@ export function createResultsService(deps: {
       const row = await readable(r, surveyId);
       if (!r.manage) throw forbidden(m.exportManagersOnly);
       const named = !row.anonymous;
-      const layout = rawAnswersLayout(row.definition, await communeNames(db, clsmId), named);
+      const layout = rawAnswersLayout(
+        row.definition,
+        await workspaces.territoryCommuneNames(db, clsmId),
+        named,
+      );
       async function* batches(): AsyncGenerator<Cell[][]> {
         let after: { day: string; id: string } | null = null;
         let index = 0;
