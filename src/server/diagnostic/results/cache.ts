@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { ComputedResults } from "./aggregate";
 
 // Computed results, kept in the process per survey and cross-tab while what they are computed from stays the same
@@ -6,21 +7,13 @@ import type { ComputedResults } from "./aggregate";
 // Values are shared between requests: callers copy, never change them.
 
 export function createResultsCache(max = 50) {
-  const entries = new Map<string, { fingerprint: string; value: ComputedResults }>();
+  const entries = new LRUCache<string, { fingerprint: string; value: ComputedResults }>({ max });
   return {
     async get(key: string, fingerprint: string, compute: () => Promise<ComputedResults>) {
       const hit = entries.get(key);
-      entries.delete(key);
-      if (hit && hit.fingerprint === fingerprint) {
-        entries.set(key, hit);
-        return hit.value;
-      }
+      if (hit?.fingerprint === fingerprint) return hit.value;
       const value = await compute();
       entries.set(key, { fingerprint, value });
-      for (const oldest of entries.keys()) {
-        if (entries.size <= max) break;
-        entries.delete(oldest);
-      }
       return value;
     },
   };
