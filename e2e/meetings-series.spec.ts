@@ -64,12 +64,15 @@ test("a coordinator schedules a weekly series, postpones an agenda item to its t
   const edit = page.getByRole("dialog", { name: "Modifier la réunion" });
   const series = edit.getByRole("radiogroup", { name: "Cette réunion fait partie d'une série" });
   await expect(series.getByRole("radio", { name: "Modifier cette réunion seulement" })).toBeChecked();
+  // A day typed for this meeting alone goes back once the change is for the series.
+  await edit.locator('input[name="date"]').fill(third);
   // React Aria draws the radio over its hidden input: the label takes the click.
   await series.getByText("Modifier cette réunion et les 2 suivantes de la série").click();
   await expect(
     series.getByRole("radio", { name: "Modifier cette réunion et les 2 suivantes de la série" }),
   ).toBeChecked();
   await expect(edit.locator('input[name="date"]')).toBeDisabled();
+  await expect(edit.locator('input[name="date"]')).toHaveValue(first);
   await expect(edit).toContainText("Chaque réunion de la série garde son jour.");
   await field(page, "Lieu").fill("Salle B");
   await expectAccessible(page, "edit a meeting of a series");

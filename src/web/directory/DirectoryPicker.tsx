@@ -118,7 +118,13 @@ export function DirectoryPicker({
         <ListBox
           className="listbox"
           renderEmptyState={() => (
-            <p className="listbox__empty">{searching ? "Recherche…" : words[kind].none}</p>
+            <p className="listbox__empty">
+              {search.isError
+                ? "La recherche n'a pas abouti : réessayez dans un instant."
+                : searching
+                  ? "Recherche…"
+                  : words[kind].none}
+            </p>
           )}
         >
           {(item: (typeof items)[number]) => (

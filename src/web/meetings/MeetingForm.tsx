@@ -197,7 +197,11 @@ export function MeetingForm({
             className="radio-group"
             name="applyTo"
             value={applyTo}
-            onChange={(v) => setApplyTo(v as "this" | "following")}
+            onChange={(v) => {
+              setApplyTo(v as "this" | "following");
+              // Each meeting of the series keeps its day: a day typed before goes back to this meeting's.
+              if (v === "following" && meeting) setDate(meeting.date);
+            }}
           >
             <Label className="field__label">Cette réunion fait partie d'une série</Label>
             <div className="radio-group__options">
