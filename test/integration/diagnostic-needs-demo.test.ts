@@ -3,17 +3,15 @@ import type { FigureList } from "../../src/contracts/diagnostic-figures";
 import type { NeedDetail, NeedItem, NeedsSummary, ResourceItem } from "../../src/contracts/diagnostic-needs";
 import { seedDemo } from "../../src/server/demo/seed";
 import { setupApp } from "../support/app";
+import { demoAccount } from "../support/demo";
 
 const t = await setupApp();
 
 describe("the demo's needs, resources and figures", () => {
   it("links needs to the demo meetings and residents' survey, resources to directory structures, and sources every figure", async () => {
     await seedDemo(t.database, t.services);
-    const member = { id: "", email: "aidante@clsm-saintbrieuc.demo", cookie: "" };
-    member.cookie = await t.signIn(member.email, "maillage-demo");
-    const clsms = (await t.request(member, { method: "GET", url: "/api/clsms" })).json();
-    const agglo = clsms.items.find((c: { name: string }) => c.name.includes("Saint-Brieuc"));
-    const base = `/api/clsms/${agglo.id}/diagnostic`;
+    const { person: member, clsmId } = await demoAccount(t, "aidante@clsm-saintbrieuc.demo");
+    const base = `/api/clsms/${clsmId}/diagnostic`;
     const get = async <T>(url: string, query: Record<string, string> = {}) => {
       const res = await t.request(member, { method: "GET", url: `${base}${url}`, query });
       expect(res.statusCode, res.body).toBe(200);

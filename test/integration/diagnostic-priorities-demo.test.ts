@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ConsultationDetail } from "../../src/contracts/diagnostic-priorities";
 import { seedDemo } from "../../src/server/demo/seed";
 import { setupApp } from "../support/app";
+import { demoAccount } from "../support/demo";
 import { docxText } from "../support/diagnostic";
 
 const t = await setupApp();
@@ -9,11 +10,8 @@ const t = await setupApp();
 describe("the demo's priorities, avis and diagnostic page", () => {
   it("has a closed dot vote with three priorities, an avis adopted at the plénière, and a page with the residents' survey", async () => {
     await seedDemo(t.database, t.services);
-    const member = { id: "", email: "aidante@clsm-saintbrieuc.demo", cookie: "" };
-    member.cookie = await t.signIn(member.email, "maillage-demo");
-    const clsms = (await t.request(member, { method: "GET", url: "/api/clsms" })).json();
-    const agglo = clsms.items.find((c: { name: string }) => c.name.includes("Saint-Brieuc"));
-    const base = `/api/clsms/${agglo.id}/diagnostic`;
+    const { person: member, clsmId } = await demoAccount(t, "aidante@clsm-saintbrieuc.demo");
+    const base = `/api/clsms/${clsmId}/diagnostic`;
 
     const list = (await t.request(member, { method: "GET", url: `${base}/priorities` })).json();
     expect(list.items).toHaveLength(1);

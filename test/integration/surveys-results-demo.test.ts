@@ -5,6 +5,7 @@ import type { SurveyResults } from "../../src/contracts/survey-results";
 import { seedDemo } from "../../src/server/demo/seed";
 import { survey, surveyResponse } from "../../src/server/diagnostic/tables";
 import { setupApp } from "../support/app";
+import { demoAccount } from "../support/demo";
 
 const t = await setupApp();
 
@@ -19,8 +20,7 @@ describe("the demo residents' survey", () => {
     expect(row).toMatchObject({ status: "closed", anonymous: true, resultsPublished: true });
 
     // A member (the élue) reads the results: they are published.
-    const elue = { id: "", email: "elue@clsm-saintbrieuc.demo", cookie: "" };
-    elue.cookie = await t.signIn(elue.email, "maillage-demo");
+    const { person: elue } = await demoAccount(t, "elue@clsm-saintbrieuc.demo");
     const res = await t.request(elue, {
       method: "GET",
       url: `/api/clsms/${row.clsmId}/surveys/${row.id}/results`,
