@@ -20,7 +20,7 @@ import type { Db } from "../../platform/db";
 import { badRequest, conflict, notFound } from "../../platform/errors";
 import type { WorkspacesService } from "../../workspaces/service";
 import type { DiagnosticAccess } from "../access";
-import { rawAnswersLayout } from "../results/export";
+import { questionColumns } from "../results/export";
 import { findSurvey, type SurveyRow } from "../surveys/repo";
 import { type InvitationMailKind, invitationMail } from "./mails";
 import { answeringMessages as m } from "./messages";
@@ -156,22 +156,10 @@ export function createInvitationsService(deps: {
       const named = !r.anonymous;
       const answers: { question: string; answer: string }[] = [];
       if (named && r.answers) {
-        const layout = rawAnswersLayout(r.definition, communes, false);
-        const cells = layout.row(
-          1,
-          {
-            id: "",
-            day: r.day ?? "",
-            respondent_name: null,
-            person_id: personId,
-            answers: r.answers,
-            others: r.others ?? {},
-          },
-          null,
-        );
-        // The first two columns are the answer's number and day.
-        layout.headers.slice(2).forEach((question, i) => {
-          const cell = cells[i + 2];
+        const columns = questionColumns(r.definition, communes);
+        const cells = columns.cells(r.answers, r.others ?? {});
+        columns.headers.forEach((question, k) => {
+          const cell = cells[k];
           if (cell !== null && cell !== undefined && cell !== "")
             answers.push({ question, answer: String(cell) });
         });

@@ -197,7 +197,6 @@ export async function invitationsOfPerson(db: Db, clsmId: string, personId: stri
       answeredAt: surveyInvitation.answeredAt,
       answers: surveyResponse.answers,
       others: surveyResponse.others,
-      day: surveyResponse.submittedOn,
     })
     .from(surveyInvitation)
     .innerJoin(survey, eq(survey.id, surveyInvitation.surveyId))

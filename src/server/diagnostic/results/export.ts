@@ -80,19 +80,29 @@ function columnsOf(q: Question, n: number, communes: Map<string, string>): Colum
   }
 }
 
+/** The questions' columns of the raw answers: their headers ("Q3. …"), and the cells of one answer. */
+export function questionColumns(definition: SurveyDefinition, communes: Map<string, string>) {
+  const columns = allQuestions(definition).flatMap((q, i) => columnsOf(q, i + 1, communes));
+  return {
+    headers: columns.map((c) => c.header),
+    cells: (answers: Record<string, unknown>, others: Record<string, string>): Cell[] =>
+      columns.map((c) => c.cell(answers, others)),
+  };
+}
+
 /** Headers and a row builder for the raw answers: number, day, name (named surveys), then the questions. */
 export function rawAnswersLayout(
   definition: SurveyDefinition,
   communes: Map<string, string>,
   named: boolean,
 ) {
-  const columns = allQuestions(definition).flatMap((q, i) => columnsOf(q, i + 1, communes));
-  const headers = ["N°", "Jour", ...(named ? ["Répondant·e"] : []), ...columns.map((c) => c.header)];
+  const questions = questionColumns(definition, communes);
+  const headers = ["N°", "Jour", ...(named ? ["Répondant·e"] : []), ...questions.headers];
   const row = (index: number, r: ResponseRow, name: string | null): Cell[] => [
     index,
     r.day,
     ...(named ? [name] : []),
-    ...columns.map((c) => c.cell(r.answers, r.others ?? {})),
+    ...questions.cells(r.answers, r.others ?? {}),
   ];
   return { headers, row };
 }
