@@ -113,7 +113,12 @@ test("create a COPIL, schedule, convene, answer from the link, take attendance, 
     .getByRole("textbox", { name: "Décision" })
     .fill(`La charte ${suffix} est adoptée à l'unanimité.`);
   await minutes.getByRole("button", { name: "Ajouter la décision" }).click();
-  await expect(minutes.getByText(`La charte ${suffix} est adoptée à l'unanimité.`)).toBeVisible();
+  // In the list of decisions (the follow-up form's decision select holds the text too, in a hidden <select>).
+  await expect(
+    minutes
+      .getByRole("list", { name: /^Décisions/ })
+      .getByText(`La charte ${suffix} est adoptée à l'unanimité.`),
+  ).toBeVisible();
   await expectAccessible(page, "meeting with minutes and a decision");
 
   // Found by search, without the accent.
